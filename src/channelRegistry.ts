@@ -1,0 +1,148 @@
+import type { LiveEvent } from "@refinedev/core";
+import type { PubNubLiveError } from "./errors/PubNubLiveError";
+import { SubscribeError } from "./errors/SubscribeError";
+import { SubscriberCallbackError } from "./errors/SubscriberCallbackError";
+import { type EventFilter, matchesFilter } from "./eventFilter";
+import type {
+  PubNubClient,
+  PubNubMessageEvent,
+  PubNubSubscription,
+} from "./pubnubClient";
+import { decodeLiveMessage } from "./wireFormat";
+
+/** The provider instance a subscriber belongs to. */
+export interface SubscriberOwner {
+  /** Sent as PubNub `meta.sender` on this instance's publishes. */
+  readonly id: string;
+  readonly ignoreOwnEvents: boolean;
+  report(error: PubNubLiveError): void;
+}
+
+export interface Subscriber {
+  readonly channel: string;
+  readonly filter: EventFilter;
+  readonly callback: (event: LiveEvent) => void;
+  readonly owner: SubscriberOwner;
+}
+
+interface ChannelEntry {
+  readonly subscription: PubNubSubscription;
+  readonly subscribers: Set<Subscriber>;
+  releaseTimer?: ReturnType<typeof setTimeout> | undefined;
+}
+
+/**
+ * One SDK subscription per PubNub channel, shared by every refine subscriber
+ * of every provider on the same client. pubnub 12 leaks a channel when two of
+ * its Subscription objects share it, so subscribers are counted here, and the
+ * SDK subscription is released only when the last one has been gone for
+ * `releaseDelay` ms (absorbing React StrictMode's unmount/mount).
+ */
+export class ChannelRegistry {
+  readonly #client: PubNubClient;
+  readonly #entries = new Map<string, ChannelEntry>();
+
+  constructor(client: PubNubClient) {
+    this.#client = client;
+  }
+
+  /** PubNub channels with an SDK subscription, including those about to go. */
+  get channels(): string[] {
+    return [...this.#entries.keys()];
+  }
+
+  subscriberCount(pubnubChannel: string): number {
+    return this.#entries.get(pubnubChannel)?.subscribers.size ?? 0;
+  }
+
+  add(pubnubChannel: string, subscriber: Subscriber): void {
+    const entry =
+      this.#entries.get(pubnubChannel) ?? this.#open(pubnubChannel);
+    clearTimeout(entry.releaseTimer);
+    entry.releaseTimer = undefined;
+    entry.subscribers.add(subscriber);
+  }
+
+  remove(pubnubChannel: string, subscriber: Subscriber, releaseDelay: number) {
+    const entry = this.#entries.get(pubnubChannel);
+    if (!entry?.subscribers.delete(subscriber) || entry.subscribers.size > 0) {
+      return;
+    }
+    clearTimeout(entry.releaseTimer);
+    entry.releaseTimer = setTimeout(() => {
+      if (entry.subscribers.size > 0) return;
+      this.#entries.delete(pubnubChannel);
+      try {
+        entry.subscription.unsubscribe();
+      } catch (cause) {
+        subscriber.owner.report(
+          new SubscribeError(subscriber.channel, "PubNub failed to unsubscribe", cause),
+        );
+      }
+    }, releaseDelay);
+  }
+
+  #open(pubnubChannel: string): ChannelEntry {
+    const subscription = this.#client.channel(pubnubChannel).subscription();
+    const entry: ChannelEntry = { subscription, subscribers: new Set() };
+    subscription.addListener({
+      message: (message) => this.#dispatch(entry, message),
+    });
+    subscription.subscribe();
+    this.#entries.set(pubnubChannel, entry);
+    return entry;
+  }
+
+  #dispatch(entry: ChannelEntry, message: PubNubMessageEvent): void {
+    const subscribers = [...entry.subscribers];
+    const first = subscribers[0];
+    if (first === undefined) return;
+    let event: LiveEvent;
+    try {
+      event = decodeLiveMessage(
+        message.message,
+        first.channel,
+        String(message.timetoken),
+      );
+    } catch (error) {
+      for (const owner of new Set(subscribers.map(({ owner }) => owner))) {
+        owner.report(error as PubNubLiveError);
+      }
+      return;
+    }
+    const sender = senderOf(message.userMetadata);
+    for (const subscriber of subscribers) {
+      const { owner, filter, callback } = subscriber;
+      if (!entry.subscribers.has(subscriber)) continue;
+      if (owner.ignoreOwnEvents && sender === owner.id) continue;
+      if (!matchesFilter(filter, event)) continue;
+      try {
+        callback(
+          subscriber.channel === event.channel
+            ? event
+            : { ...event, channel: subscriber.channel },
+        );
+      } catch (cause) {
+        owner.report(new SubscriberCallbackError(subscriber.channel, cause));
+      }
+    }
+  }
+}
+
+function senderOf(userMetadata: unknown): unknown {
+  return typeof userMetadata === "object" && userMetadata !== null
+    ? (userMetadata as { sender?: unknown }).sender
+    : undefined;
+}
+
+const registries = new WeakMap<PubNubClient, ChannelRegistry>();
+
+/** The registry shared by every provider built on this client. */
+export function registryFor(client: PubNubClient): ChannelRegistry {
+  let registry = registries.get(client);
+  if (registry === undefined) {
+    registry = new ChannelRegistry(client);
+    registries.set(client, registry);
+  }
+  return registry;
+}

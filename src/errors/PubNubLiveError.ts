@@ -1,0 +1,62 @@
+/**
+ * What went wrong, as a stable machine-readable tag.
+ *
+ * - `channel-name`: a refine channel cannot be mapped to a PubNub channel.
+ * - `subscribe`: refine passed options the provider cannot subscribe with,
+ *   or the PubNub SDK refused the subscription.
+ * - `publish`: PubNub did not accept a publish (network, access, keys).
+ * - `message-too-large`: an event does not fit PubNub's 32 KiB limit even
+ *   after dropping everything optional.
+ * - `invalid-message`: a message on a live channel is not a refine event; it
+ *   was dropped.
+ * - `callback`: a subscriber's callback threw; the other subscribers still
+ *   got the event.
+ */
+export type PubNubLiveErrorCategory =
+  | "channel-name"
+  | "subscribe"
+  | "publish"
+  | "message-too-large"
+  | "invalid-message"
+  | "callback";
+
+export interface PubNubLiveErrorDetails {
+  /** The refine channel involved, e.g. `resources/posts`. */
+  channel?: string | undefined;
+  /** The error, PubNub status or value that caused this one. */
+  cause?: unknown;
+}
+
+/** Base class of every error the provider reports through `onError`. */
+export class PubNubLiveError extends Error {
+  override name = "PubNubLiveError";
+  readonly category: PubNubLiveErrorCategory;
+  readonly channel: string | undefined;
+
+  constructor(
+    category: PubNubLiveErrorCategory,
+    message: string,
+    details: PubNubLiveErrorDetails = {},
+  ) {
+    super(message, { cause: details.cause });
+    this.category = category;
+    this.channel = details.channel;
+  }
+
+  get isPubNubLiveError(): true {
+    return true;
+  }
+}
+
+/**
+ * True for errors of this package, also when they come from another copy of
+ * it (another realm or a duplicated install), where `instanceof` fails.
+ */
+export function isPubNubLiveError(error: unknown): error is PubNubLiveError {
+  return (
+    error instanceof PubNubLiveError ||
+    (typeof error === "object" &&
+      error !== null &&
+      (error as { isPubNubLiveError?: unknown }).isPubNubLiveError === true)
+  );
+}

@@ -1,0 +1,167 @@
+import type { LiveEvent, LiveProvider } from "@refinedev/core";
+import { assertNamespace, toPubNubChannel } from "./channelName";
+import { registryFor, type Subscriber, type SubscriberOwner } from "./channelRegistry";
+import { PublishError } from "./errors/PublishError";
+import {
+  isPubNubLiveError,
+  PubNubLiveError,
+} from "./errors/PubNubLiveError";
+import { SubscribeError } from "./errors/SubscribeError";
+import { watchedIds } from "./eventFilter";
+import { fitLiveMessage } from "./publishSize";
+import type { PubNubClient } from "./pubnubClient";
+import type { LiveProviderOptions } from "./types";
+import { encodeLiveEvent } from "./wireFormat";
+
+type SubscribeOptions = Parameters<LiveProvider["subscribe"]>[0];
+
+/**
+ * The handle `subscribe` returns. refine passes it back to `unsubscribe`;
+ * every call returns a new one, so two hooks on one channel never mix up.
+ */
+export interface LiveSubscription {
+  /** The refine channel, e.g. `resources/posts`. */
+  readonly channel: string;
+}
+
+/** A refine `LiveProvider` backed by PubNub. */
+export interface PubNubLiveProvider extends LiveProvider {
+  subscribe(options: SubscribeOptions): LiveSubscription;
+  unsubscribe(subscription: LiveSubscription): void;
+  publish(event: LiveEvent): void;
+}
+
+const DEFAULT_RELEASE_DELAY = 1000;
+
+function defaultOnError(error: PubNubLiveError): void {
+  console.error(`[@refinedev/pubnub] ${error.message}`, error);
+}
+
+function createInstanceId(): string {
+  return (
+    Date.now().toString(36) + Math.random().toString(36).slice(2, 10)
+  );
+}
+
+function assertClient(pubnub: unknown): asserts pubnub is PubNubClient {
+  const client = pubnub as Partial<PubNubClient> | null | undefined;
+  if (
+    typeof client?.channel !== "function" ||
+    typeof client.publish !== "function"
+  ) {
+    throw new TypeError(
+      "liveProvider(pubnub) needs a PubNub client: pass `new PubNub({ subscribeKey, publishKey, userId })` from the `pubnub` package (version 12 or later), or a MemoryPubNub from `@refinedev/pubnub/testing` in tests.",
+    );
+  }
+}
+
+/**
+ * Creates a refine live provider on a PubNub client.
+ *
+ * @example
+ * const pubnub = new PubNub({ publishKey, subscribeKey, userId });
+ * <Refine liveProvider={liveProvider(pubnub)} options={{ liveMode: "auto" }} />
+ */
+export function liveProvider(
+  pubnub: PubNubClient,
+  options: LiveProviderOptions = {},
+): PubNubLiveProvider {
+  assertClient(pubnub);
+  const { namespace, ignoreOwnEvents = true, onError = defaultOnError } =
+    options;
+  const releaseDelay = options.releaseDelay ?? DEFAULT_RELEASE_DELAY;
+  if (!(releaseDelay >= 0 && releaseDelay <= 2 ** 31 - 1)) {
+    throw new RangeError(
+      `liveProvider: releaseDelay must be a number of milliseconds from 0 to 2147483647, got ${releaseDelay}.`,
+    );
+  }
+  if (namespace !== undefined) assertNamespace(namespace);
+
+  const registry = registryFor(pubnub);
+  const registrations = new WeakMap<
+    LiveSubscription,
+    { pubnubChannel: string; subscriber: Subscriber }
+  >();
+  const report = (error: unknown, channel?: string): void => {
+    const liveError = isPubNubLiveError(error)
+      ? error
+      : new SubscribeError(channel, "unexpected failure", error);
+    try {
+      onError(liveError);
+    } catch {
+      // An onError that throws must not break refine either.
+    }
+  };
+  const owner: SubscriberOwner = {
+    id: createInstanceId(),
+    ignoreOwnEvents,
+    report,
+  };
+
+  return {
+    subscribe(subscribeOptions) {
+      const { channel, types, callback, params } = subscribeOptions ?? {};
+      const handle: LiveSubscription = Object.freeze({ channel });
+      try {
+        if (typeof callback !== "function") {
+          throw new SubscribeError(channel, "the callback is not a function");
+        }
+        const pubnubChannel = toPubNubChannel(channel, namespace);
+        const subscriber: Subscriber = {
+          channel,
+          filter: { types: Array.isArray(types) ? types : undefined, ids: watchedIds(params) },
+          callback,
+          owner,
+        };
+        registry.add(pubnubChannel, subscriber);
+        registrations.set(handle, { pubnubChannel, subscriber });
+      } catch (error) {
+        report(
+          error instanceof PubNubLiveError
+            ? error
+            : new SubscribeError(channel, "the PubNub SDK refused the subscription", error),
+          channel,
+        );
+      }
+      return handle;
+    },
+
+    unsubscribe(handle) {
+      const registration =
+        typeof handle === "object" && handle !== null
+          ? registrations.get(handle)
+          : undefined;
+      if (registration === undefined) return;
+      registrations.delete(handle);
+      registry.remove(
+        registration.pubnubChannel,
+        registration.subscriber,
+        releaseDelay,
+      );
+    },
+
+    publish(event) {
+      const channel = event?.channel;
+      try {
+        if (typeof event?.type !== "string" || event.type === "") {
+          throw new PublishError(String(channel), "the event has no type");
+        }
+        const pubnubChannel = toPubNubChannel(channel, namespace);
+        const meta = { sender: owner.id };
+        const message = fitLiveMessage(
+          channel,
+          pubnubChannel,
+          encodeLiveEvent(event),
+          meta,
+        );
+        Promise.resolve(
+          pubnub.publish({ channel: pubnubChannel, message, meta }),
+        ).catch((cause: unknown) => report(new PublishError(channel, cause)));
+      } catch (error) {
+        report(
+          isPubNubLiveError(error) ? error : new PublishError(channel, error),
+        );
+      }
+    },
+  };
+}

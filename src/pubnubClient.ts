@@ -1,0 +1,31 @@
+/**
+ * The part of a PubNub SDK client the live provider uses. A `PubNub`
+ * instance from the `pubnub` package fits it, and so does `MemoryPubNub`
+ * from `@refinedev/pubnub/testing`.
+ */
+export interface PubNubClient {
+  channel(name: string): {
+    subscription(options?: { receivePresenceEvents?: boolean }): PubNubSubscription;
+  };
+  publish(parameters: {
+    channel: string;
+    message: unknown;
+    meta?: Record<string, unknown>;
+  }): Promise<unknown>;
+}
+
+/** One SDK subscription to one channel. */
+export interface PubNubSubscription {
+  addListener(listener: { message?: (event: PubNubMessageEvent) => void }): void;
+  subscribe(): void;
+  unsubscribe(): void;
+}
+
+/** The fields of a PubNub message event that the provider reads. */
+export interface PubNubMessageEvent {
+  channel: string;
+  message: unknown;
+  timetoken: string;
+  publisher?: string | undefined;
+  userMetadata?: unknown;
+}

@@ -1,0 +1,240 @@
+import type { PubNubMessageEvent } from "../pubnubClient";
+import {
+  type MemoryMessage,
+  MemoryNetwork,
+  type MemoryStatus,
+} from "./memoryNetwork";
+import { invalidChannelReason, isTooLarge } from "./pubnubRules";
+
+type MessageListener = (event: PubNubMessageEvent) => void;
+type StatusListener = (status: MemoryStatus) => void;
+
+/** A listener object, as for `pubnub.addListener`. */
+export interface MemoryListener {
+  message?: MessageListener;
+  status?: StatusListener;
+}
+
+/** Options of {@link MemoryPubNub}. */
+export interface MemoryPubNubOptions {
+  /** @default "memory-user" */
+  userId?: string;
+  /**
+   * `null` makes a subscribe-only client whose publishes fail as the SDK's
+   * do without a publish key.
+   * @default "pub-memory"
+   */
+  publishKey?: string | null;
+  /** Share one network between clients so they reach each other. */
+  network?: MemoryNetwork;
+}
+
+/** An error shaped like the SDK's `PubNubError`. */
+export class MemoryPubNubError extends Error {
+  override name = "PubNubError";
+  readonly status: MemoryStatus & { message?: string };
+
+  constructor(message: string, status: MemoryStatus & { message?: string }) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** A Subscription to one channel, as `pubnub.channel(name).subscription()`. */
+export class MemorySubscription {
+  readonly #client: MemoryPubNub;
+  readonly #listeners = new Set<MemoryListener>();
+  readonly channel: string;
+  onMessage: MessageListener | undefined;
+  #active = false;
+
+  constructor(client: MemoryPubNub, channel: string) {
+    this.#client = client;
+    this.channel = channel;
+  }
+
+  get active(): boolean {
+    return this.#active;
+  }
+
+  addListener(listener: MemoryListener): void {
+    this.#listeners.add(listener);
+  }
+
+  removeListener(listener: MemoryListener): void {
+    this.#listeners.delete(listener);
+  }
+
+  subscribe(): void {
+    if (this.#active) return;
+    this.#active = true;
+    this.#client.changeSubscription(this, true);
+  }
+
+  unsubscribe(): void {
+    if (!this.#active) return;
+    this.#active = false;
+    this.#client.changeSubscription(this, false);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.#listeners.clear();
+    this.onMessage = undefined;
+  }
+
+  /** @internal */
+  emit(event: PubNubMessageEvent): void {
+    this.onMessage?.(event);
+    for (const listener of [...this.#listeners]) listener.message?.(event);
+  }
+}
+
+/**
+ * An in-memory stand-in for a `pubnub` client, for unit tests of apps that
+ * use the live provider: publish, channel subscriptions, listeners and
+ * status events, with no network. Clients built on one {@link MemoryNetwork}
+ * reach each other.
+ *
+ * @example
+ * const network = new MemoryNetwork();
+ * const pubnub = new MemoryPubNub({ network });
+ * render(<Refine liveProvider={liveProvider(pubnub)} … />);
+ * network.publish("resources.posts", { type: "updated", payload: { ids: [1] } });
+ * await network.flush();
+ */
+export class MemoryPubNub {
+  readonly network: MemoryNetwork;
+  readonly userId: string;
+  readonly #publishKey: string | null;
+  readonly #subscriptions = new Set<MemorySubscription>();
+  readonly #listeners = new Set<MemoryListener>();
+  #token: string | undefined;
+
+  constructor(options: MemoryPubNubOptions = {}) {
+    this.network = options.network ?? new MemoryNetwork();
+    this.userId = options.userId ?? "memory-user";
+    this.#publishKey =
+      options.publishKey === undefined ? "pub-memory" : options.publishKey;
+    this.network.attach(this);
+  }
+
+  getUserId(): string {
+    return this.userId;
+  }
+
+  channel(name: string): {
+    subscription(options?: object): MemorySubscription;
+  } {
+    return { subscription: () => new MemorySubscription(this, name) };
+  }
+
+  /** Channels with at least one active subscription, sorted. */
+  getSubscribedChannels(): string[] {
+    return [...new Set([...this.#subscriptions].map((s) => s.channel))].sort();
+  }
+
+  addListener(listener: MemoryListener): void {
+    this.#listeners.add(listener);
+  }
+
+  removeListener(listener: MemoryListener): void {
+    this.#listeners.delete(listener);
+  }
+
+  setToken(token: string | undefined): void {
+    this.#token = token;
+  }
+
+  getToken(): string | undefined {
+    return this.#token;
+  }
+
+  async publish(parameters: {
+    channel: string;
+    message: unknown;
+    meta?: Record<string, unknown>;
+  }): Promise<{ timetoken: string }> {
+    const { channel, message, meta } = parameters;
+    const validation = !channel
+      ? "Missing 'channel'"
+      : !message
+        ? "Missing 'message'"
+        : this.#publishKey === null
+          ? "Missing 'publishKey'"
+          : undefined;
+    if (validation) {
+      throw new MemoryPubNubError("Validation failed, check status for details", {
+        category: "PNValidationErrorCategory",
+        statusCode: 0,
+        error: true,
+        message: validation,
+      });
+    }
+    const failure =
+      this.network.takePublishFailure() ??
+      (invalidChannelReason(channel, "publish") !== undefined
+        ? { category: "PNBadRequestCategory", statusCode: 400 }
+        : isTooLarge(channel, message, meta)
+          ? { category: "PNUnknownCategory", statusCode: 413 }
+          : undefined);
+    if (failure) {
+      throw new MemoryPubNubError(
+        "REST API request processing error, check status for details",
+        { error: true, operation: "PNPublishOperation", ...failure },
+      );
+    }
+    const timetoken = this.network.publish(channel, message, {
+      publisher: this.userId,
+      meta,
+    });
+    await this.network.flush();
+    return { timetoken };
+  }
+
+  /** Unsubscribes from everything and leaves the network. */
+  destroy(): void {
+    for (const subscription of [...this.#subscriptions]) {
+      subscription.unsubscribe();
+    }
+    this.network.detach(this);
+  }
+
+  /** @internal Called by MemorySubscription. */
+  changeSubscription(subscription: MemorySubscription, active: boolean): void {
+    const before = this.#subscriptions.size;
+    if (active) this.#subscriptions.add(subscription);
+    else this.#subscriptions.delete(subscription);
+    const affectedChannels = this.getSubscribedChannels();
+    const invalid = affectedChannels.find((name) =>
+      invalidChannelReason(name, "subscribe"),
+    );
+    const status: MemoryStatus = invalid
+      ? { category: "PNConnectionErrorCategory", statusCode: 400, error: true }
+      : before === 0 && active
+        ? { category: "PNConnectedCategory", affectedChannels }
+        : affectedChannels.length === 0
+          ? { category: "PNDisconnectedCategory" }
+          : { category: "PNSubscriptionChangedCategory", affectedChannels };
+    this.network.schedule(() => {
+      for (const listener of [...this.#listeners]) listener.status?.(status);
+    });
+  }
+
+  /** @internal Called by MemoryNetwork. */
+  deliver(entry: MemoryMessage): void {
+    const targets = [...this.#subscriptions].filter(
+      (subscription) => subscription.channel === entry.channel,
+    );
+    if (targets.length === 0) return;
+    const event: PubNubMessageEvent = {
+      channel: entry.channel,
+      message: entry.message,
+      timetoken: entry.timetoken,
+      publisher: entry.publisher,
+      userMetadata: entry.meta,
+    };
+    for (const subscription of targets) subscription.emit(event);
+    for (const listener of [...this.#listeners]) listener.message?.(event);
+  }
+}

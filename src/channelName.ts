@@ -9,6 +9,7 @@ const NAMESPACE = /^[A-Za-z0-9_-]+$/;
 // Forbidden or reserved by PubNub, the escape character itself, C0/C1
 // controls, and every Unicode White_Space code point, plus U+FEFF.
 const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this matches
   /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff.,:*/\\~]/gu;
 const LONE_SURROGATE =
   /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -102,7 +103,10 @@ export function fromPubNubChannel(name: string, namespace?: string): string {
     assertNamespace(namespace);
     const prefix = namespace + SEPARATOR;
     if (typeof name !== "string" || !name.startsWith(prefix)) {
-      throw new ChannelNameError(name, `it is not in the namespace "${namespace}"`);
+      throw new ChannelNameError(
+        name,
+        `it is not in the namespace "${namespace}"`,
+      );
     }
     body = name.slice(prefix.length);
   }

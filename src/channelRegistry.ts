@@ -56,8 +56,7 @@ export class ChannelRegistry {
   }
 
   add(pubnubChannel: string, subscriber: Subscriber): void {
-    const entry =
-      this.#entries.get(pubnubChannel) ?? this.#open(pubnubChannel);
+    const entry = this.#entries.get(pubnubChannel) ?? this.#open(pubnubChannel);
     clearTimeout(entry.releaseTimer);
     entry.releaseTimer = undefined;
     entry.subscribers.add(subscriber);
@@ -76,7 +75,11 @@ export class ChannelRegistry {
         entry.subscription.unsubscribe();
       } catch (cause) {
         subscriber.owner.report(
-          new SubscribeError(subscriber.channel, "PubNub failed to unsubscribe", cause),
+          new SubscribeError(
+            subscriber.channel,
+            "PubNub failed to unsubscribe",
+            cause,
+          ),
         );
       }
     }, releaseDelay);

@@ -1,15 +1,16 @@
 import type { LiveEvent, LiveProvider } from "@refinedev/core";
 import { assertNamespace, toPubNubChannel } from "./channelName";
-import { registryFor, type Subscriber, type SubscriberOwner } from "./channelRegistry";
-import { PublishError } from "./errors/PublishError";
 import {
-  isPubNubLiveError,
-  PubNubLiveError,
-} from "./errors/PubNubLiveError";
+  registryFor,
+  type Subscriber,
+  type SubscriberOwner,
+} from "./channelRegistry";
+import { PublishError } from "./errors/PublishError";
+import { isPubNubLiveError, PubNubLiveError } from "./errors/PubNubLiveError";
 import { SubscribeError } from "./errors/SubscribeError";
 import { watchedIds } from "./eventFilter";
 import { fitLiveMessage } from "./publishSize";
-import type { PubNubClient } from "./pubnubClient";
+import type { PubNubClient, PubNubPayload } from "./pubnubClient";
 import type { LiveProviderOptions } from "./types";
 import { encodeLiveEvent } from "./wireFormat";
 
@@ -38,9 +39,7 @@ function defaultOnError(error: PubNubLiveError): void {
 }
 
 function createInstanceId(): string {
-  return (
-    Date.now().toString(36) + Math.random().toString(36).slice(2, 10)
-  );
+  return Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
 }
 
 function assertClient(pubnub: unknown): asserts pubnub is PubNubClient {
@@ -67,8 +66,11 @@ export function liveProvider(
   options: LiveProviderOptions = {},
 ): PubNubLiveProvider {
   assertClient(pubnub);
-  const { namespace, ignoreOwnEvents = true, onError = defaultOnError } =
-    options;
+  const {
+    namespace,
+    ignoreOwnEvents = true,
+    onError = defaultOnError,
+  } = options;
   const releaseDelay = options.releaseDelay ?? DEFAULT_RELEASE_DELAY;
   if (!(releaseDelay >= 0 && releaseDelay <= 2 ** 31 - 1)) {
     throw new RangeError(
@@ -109,7 +111,10 @@ export function liveProvider(
         const pubnubChannel = toPubNubChannel(channel, namespace);
         const subscriber: Subscriber = {
           channel,
-          filter: { types: Array.isArray(types) ? types : undefined, ids: watchedIds(params) },
+          filter: {
+            types: Array.isArray(types) ? types : undefined,
+            ids: watchedIds(params),
+          },
           callback,
           owner,
         };
@@ -119,7 +124,11 @@ export function liveProvider(
         report(
           error instanceof PubNubLiveError
             ? error
-            : new SubscribeError(channel, "the PubNub SDK refused the subscription", error),
+            : new SubscribeError(
+                channel,
+                "the PubNub SDK refused the subscription",
+                error,
+              ),
           channel,
         );
       }
@@ -155,7 +164,11 @@ export function liveProvider(
           meta,
         );
         Promise.resolve(
-          pubnub.publish({ channel: pubnubChannel, message, meta }),
+          pubnub.publish({
+            channel: pubnubChannel,
+            message: message as unknown as PubNubPayload,
+            meta,
+          }),
         ).catch((cause: unknown) => report(new PublishError(channel, cause)));
       } catch (error) {
         report(

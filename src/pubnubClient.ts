@@ -5,18 +5,31 @@
  */
 export interface PubNubClient {
   channel(name: string): {
-    subscription(options?: { receivePresenceEvents?: boolean }): PubNubSubscription;
+    subscription(options?: {
+      receivePresenceEvents?: boolean;
+    }): PubNubSubscription;
   };
   publish(parameters: {
     channel: string;
-    message: unknown;
-    meta?: Record<string, unknown>;
+    message: PubNubPayload;
+    meta?: PubNubPayload;
   }): Promise<unknown>;
 }
 
+/** A JSON value, as the SDK types a message. */
+export type PubNubPayload =
+  | string
+  | number
+  | boolean
+  | { toJSON: () => PubNubPayload }
+  | { [key: string]: PubNubPayload | null }
+  | PubNubPayload[];
+
 /** One SDK subscription to one channel. */
 export interface PubNubSubscription {
-  addListener(listener: { message?: (event: PubNubMessageEvent) => void }): void;
+  addListener(listener: {
+    message?: (event: PubNubMessageEvent) => void;
+  }): void;
   subscribe(): void;
   unsubscribe(): void;
 }

@@ -40,7 +40,8 @@ export function shrinkingForms(message: LiveMessage): LiveMessage[] {
   const { type, date } = message;
   const dated = date === undefined ? {} : { date };
   const dataProviderName = message.meta?.dataProviderName;
-  const meta = dataProviderName === undefined ? {} : { meta: { dataProviderName } };
+  const meta =
+    dataProviderName === undefined ? {} : { meta: { dataProviderName } };
   const ids = message.payload?.ids;
   const payload = ids === undefined ? {} : { ids };
   return [

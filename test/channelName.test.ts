@@ -70,9 +70,9 @@ describe("toPubNubChannel()", () => {
     expect(() => toPubNubChannel(`resources/${" ".repeat(30)}`)).toThrow(
       /PubNub allows at most 92/,
     );
-    expect(() => toPubNubChannel(`resources/${"p".repeat(80)}`, "tenant")).toThrow(
-      /use a shorter resource name or namespace/,
-    );
+    expect(() =>
+      toPubNubChannel(`resources/${"p".repeat(80)}`, "tenant"),
+    ).toThrow(/use a shorter resource name or namespace/);
   });
 
   it("should count characters, not bytes, against the 92 limit", () => {

@@ -13,7 +13,9 @@ describe("matchesFilter()", () => {
   it("should pass every type for '*' and only listed types otherwise", () => {
     expect(matchesFilter({ types: ["*"] }, event("updated"))).toBe(true);
     expect(matchesFilter({ types: ["deleted"] }, event("updated"))).toBe(false);
-    expect(matchesFilter({ types: ["deleted", "updated"] }, event("updated"))).toBe(true);
+    expect(
+      matchesFilter({ types: ["deleted", "updated"] }, event("updated")),
+    ).toBe(true);
     expect(matchesFilter({ types: undefined }, event("custom"))).toBe(true);
     expect(matchesFilter({ types: [] }, event("updated"))).toBe(false);
   });
@@ -23,9 +25,15 @@ describe("matchesFilter()", () => {
   });
 
   it("should compare ids as strings", () => {
-    expect(matchesFilter({ ids: new Set(["1"]) }, event("updated", [1]))).toBe(true);
-    expect(matchesFilter({ ids: watchedIds({ ids: [1] }) }, event("updated", ["1"]))).toBe(true);
-    expect(matchesFilter({ ids: new Set(["1"]) }, event("updated", [2, 3]))).toBe(false);
+    expect(matchesFilter({ ids: new Set(["1"]) }, event("updated", [1]))).toBe(
+      true,
+    );
+    expect(
+      matchesFilter({ ids: watchedIds({ ids: [1] }) }, event("updated", ["1"])),
+    ).toBe(true);
+    expect(
+      matchesFilter({ ids: new Set(["1"]) }, event("updated", [2, 3])),
+    ).toBe(false);
   });
 
   it("should let created events and events without ids through", () => {

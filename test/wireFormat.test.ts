@@ -1,4 +1,8 @@
-import { decodeLiveMessage, encodeLiveEvent, InvalidMessageError } from "@refinedev/pubnub";
+import {
+  decodeLiveMessage,
+  encodeLiveEvent,
+  InvalidMessageError,
+} from "@refinedev/pubnub";
 import { describe, expect, it } from "vitest";
 
 const TIMETOKEN = "17953389572720000";
@@ -35,7 +39,7 @@ describe("encodeLiveEvent()", () => {
       date: new Date(0),
       meta: {
         dataProviderName: "cms",
-        gqlQuery: new DocumentNode(),
+        gqlQuery: new DocumentNode() as never,
         onDone: () => undefined,
         big: 10n,
         symbol: Symbol("s"),
@@ -43,7 +47,10 @@ describe("encodeLiveEvent()", () => {
         route: { id: "7", list: [1, undefined] },
       },
     });
-    expect(message.payload).toEqual({ ids: [1], at: "1970-01-01T00:00:00.000Z" });
+    expect(message.payload).toEqual({
+      ids: [1],
+      at: "1970-01-01T00:00:00.000Z",
+    });
     expect(message.meta).toEqual({
       dataProviderName: "cms",
       cyclic: { name: "cyclic" },
@@ -125,9 +132,9 @@ describe("decodeLiveMessage()", () => {
       JSON.parse('{"type":"updated","payload":{"a":{"__proto__":{"x":1}}}}'),
     ],
   ])("should reject %s", (_, message) => {
-    expect(() => decodeLiveMessage(message, "resources/posts", TIMETOKEN)).toThrow(
-      InvalidMessageError,
-    );
+    expect(() =>
+      decodeLiveMessage(message, "resources/posts", TIMETOKEN),
+    ).toThrow(InvalidMessageError);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 

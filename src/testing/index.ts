@@ -1,13 +1,12 @@
-export { MemoryNetwork } from "./memoryNetwork";
-export {
-  MemoryPubNub,
-  MemoryPubNubError,
-  MemorySubscription,
-} from "./memoryPubNub";
-
 export type {
   MemoryMessage,
   MemoryPublishOptions,
   MemoryStatus,
 } from "./memoryNetwork";
+export { MemoryNetwork } from "./memoryNetwork";
 export type { MemoryListener, MemoryPubNubOptions } from "./memoryPubNub";
+export {
+  MemoryPubNub,
+  MemoryPubNubError,
+  MemorySubscription,
+} from "./memoryPubNub";

@@ -1,4 +1,4 @@
-import type { PubNubMessageEvent } from "../pubnubClient";
+import type { PubNubMessageEvent, PubNubPayload } from "../pubnubClient";
 import {
   type MemoryMessage,
   MemoryNetwork,
@@ -152,8 +152,8 @@ export class MemoryPubNub {
 
   async publish(parameters: {
     channel: string;
-    message: unknown;
-    meta?: Record<string, unknown>;
+    message: PubNubPayload;
+    meta?: PubNubPayload;
   }): Promise<{ timetoken: string }> {
     const { channel, message, meta } = parameters;
     const validation = !channel
@@ -164,12 +164,15 @@ export class MemoryPubNub {
           ? "Missing 'publishKey'"
           : undefined;
     if (validation) {
-      throw new MemoryPubNubError("Validation failed, check status for details", {
-        category: "PNValidationErrorCategory",
-        statusCode: 0,
-        error: true,
-        message: validation,
-      });
+      throw new MemoryPubNubError(
+        "Validation failed, check status for details",
+        {
+          category: "PNValidationErrorCategory",
+          statusCode: 0,
+          error: true,
+          message: validation,
+        },
+      );
     }
     const failure =
       this.network.takePublishFailure() ??
@@ -186,7 +189,7 @@ export class MemoryPubNub {
     }
     const timetoken = this.network.publish(channel, message, {
       publisher: this.userId,
-      meta,
+      meta: meta as Record<string, unknown> | undefined,
     });
     await this.network.flush();
     return { timetoken };

@@ -1,6 +1,7 @@
 import { PUBNUB_MESSAGE_LIMIT, publishSize } from "../publishSize";
 
 // What real PubNub refuses in a channel name.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this matches
 const FORBIDDEN = /[\u0000-\u0020\u007f,:*/\\]/;
 const MAX_LENGTH = 92;
 

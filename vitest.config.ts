@@ -4,15 +4,20 @@ import { defineConfig } from "vitest/config";
 const source = (path: string) =>
   fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
+// Tests import the package by name, as users do, but from the sources.
+export const entries: Record<string, string> = {
+  ".": "index.ts",
+  "./testing": "testing/index.ts",
+  "./testing/msw": "testing/msw.ts",
+  "./testing/server": "testing/server.ts",
+};
+
 export default defineConfig({
   resolve: {
-    alias: [
-      { find: /^@refinedev\/pubnub$/, replacement: source("index.ts") },
-      {
-        find: /^@refinedev\/pubnub\/testing$/,
-        replacement: source("testing/index.ts"),
-      },
-    ],
+    alias: Object.entries(entries).map(([subpath, file]) => ({
+      find: new RegExp(`^@refinedev/pubnub${subpath.slice(1)}$`),
+      replacement: source(file),
+    })),
   },
   test: {
     dir: "test",

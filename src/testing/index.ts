@@ -1,3 +1,11 @@
+export {
+  type EmulatorFault,
+  type EmulatorRequest,
+  type Envelope,
+  PubNubEmulator,
+  type PubNubEmulatorOptions,
+} from "./emulator/pubnubEmulator";
+export { type EmulatorAnswer, NETWORK_ERROR } from "./emulator/responses";
 export type {
   MemoryMessage,
   MemoryPublishOptions,

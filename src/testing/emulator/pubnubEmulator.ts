@@ -1,0 +1,364 @@
+import { PUBNUB_MESSAGE_LIMIT, publishSize } from "../../publishSize";
+import { invalidChannelReason, nextTimetoken } from "../pubnubRules";
+import { type RequestParts, requestParts } from "./requestParts";
+import {
+  type EmulatorAnswer,
+  jsonResponse,
+  NETWORK_ERROR,
+  preflightResponse,
+  serviceError,
+} from "./responses";
+
+/** Options of {@link PubNubEmulator}. */
+export interface PubNubEmulatorOptions {
+  /**
+   * How long a subscribe long-poll is held before it is answered empty, in
+   * ms. Real PubNub holds about 280 s; the SDK aborts at 310 s.
+   * @default 20000
+   */
+  longPollTimeout?: number;
+  /**
+   * Messages kept per channel for catch-up. Real PubNub keeps 100.
+   * @default 100
+   */
+  backlogLimit?: number;
+  /**
+   * How long a message stays available for catch-up, in ms. Real PubNub
+   * keeps them for about 15 minutes.
+   * @default 900000
+   */
+  backlogTtl?: number;
+}
+
+/** One request the emulator received. */
+export interface EmulatorRequest {
+  operation: RequestParts["operation"];
+  channels: string[];
+  userId: string | undefined;
+  /** The `tt` cursor of a subscribe; `undefined` for a handshake. */
+  timetoken?: string | undefined;
+  auth?: string | undefined;
+}
+
+/** A failure to inject: an HTTP status, or a dropped connection. */
+export interface EmulatorFault {
+  /** Answer with this HTTP status (e.g. 500, 403). */
+  status?: number;
+  /** Drop the connection instead of answering. */
+  network?: boolean;
+}
+
+/** A message envelope, as PubNub sends it in a subscribe response. */
+export interface Envelope {
+  a: string;
+  f: number;
+  i: string;
+  p: { t: string; r: number };
+  k: string;
+  c: string;
+  d: unknown;
+  u?: unknown;
+  cmt?: string;
+  e?: number;
+}
+
+interface Waiter {
+  channels: ReadonlySet<string>;
+  cursor: bigint;
+  answer(response: EmulatorAnswer): void;
+}
+
+type FaultTarget = RequestParts["operation"] | "any";
+
+const SUBSCRIBE_CONTENT_TYPE = 'text/javascript; charset="UTF-8"';
+const REGION = 1;
+
+/**
+ * PubNub's REST protocol, emulated in memory for the real `pubnub` SDK:
+ * time, publish (GET and deflated POST), signal, subscribe handshake and
+ * long-poll with timetoken cursors and per-channel catch-up, heartbeat and
+ * leave. Any keys work. It speaks the Fetch API (`handle(request)`), so the
+ * same emulator serves msw handlers (`@refinedev/pubnub/testing/msw`) and
+ * a local HTTP server (`@refinedev/pubnub/testing/server`).
+ */
+export class PubNubEmulator {
+  readonly #longPollTimeout: number;
+  readonly #backlogLimit: number;
+  readonly #backlogTtl: number;
+  readonly #backlog = new Map<string, Array<Envelope & { at: number }>>();
+  readonly #waiters = new Set<Waiter>();
+  readonly #faults: Array<{ target: FaultTarget; fault: EmulatorFault }> = [];
+  readonly #requests: EmulatorRequest[] = [];
+  #deliveryDelay = 0;
+
+  constructor(options: PubNubEmulatorOptions = {}) {
+    this.#longPollTimeout = options.longPollTimeout ?? 20_000;
+    this.#backlogLimit = options.backlogLimit ?? 100;
+    this.#backlogTtl = options.backlogTtl ?? 15 * 60_000;
+  }
+
+  /** Every request received so far, oldest first. */
+  get requests(): readonly EmulatorRequest[] {
+    return this.#requests;
+  }
+
+  /** Subscribe long-polls being held right now. */
+  get pendingSubscribes(): number {
+    return this.#waiters.size;
+  }
+
+  /** Answers one PubNub REST request. */
+  async handle(request: Request): Promise<EmulatorAnswer> {
+    if (request.method === "OPTIONS") return preflightResponse();
+    const parts = requestParts(new URL(request.url));
+    const { operation, channels, query } = parts;
+    this.#requests.push({
+      operation,
+      channels,
+      userId: query.get("uuid") ?? undefined,
+      timetoken: query.get("tt") ?? undefined,
+      auth: query.get("auth") ?? undefined,
+    });
+    const fault = this.#takeFault(operation);
+    if (fault?.network) return NETWORK_ERROR;
+    if (fault?.status !== undefined) return faultResponse(fault.status);
+    switch (operation) {
+      case "time":
+        return jsonResponse([Number(nextTimetoken())]);
+      case "publish":
+      case "signal":
+        return this.#publish(parts, request);
+      case "subscribe":
+        return this.#subscribe(parts, request);
+      case "heartbeat":
+        return jsonResponse({
+          status: 200,
+          message: "OK",
+          service: "Presence",
+        });
+      case "leave":
+        return jsonResponse({
+          status: 200,
+          message: "OK",
+          action: "leave",
+          service: "Presence",
+        });
+      default:
+        return serviceError(404, "Not emulated", "Emulator");
+    }
+  }
+
+  /**
+   * Publishes as a backend would, straight into the emulator; returns the
+   * timetoken.
+   */
+  publish(
+    channel: string,
+    message: unknown,
+    options: { publisher?: string; meta?: unknown; subscribeKey?: string } = {},
+  ): string {
+    const timetoken = nextTimetoken();
+    const envelope: Envelope = {
+      a: "1",
+      f: 0,
+      i: options.publisher ?? "server",
+      p: { t: timetoken, r: REGION },
+      k: options.subscribeKey ?? "sub-c-emulator",
+      c: channel,
+      d: message,
+    };
+    if (options.meta !== undefined) envelope.u = options.meta;
+    this.#store(envelope);
+    return timetoken;
+  }
+
+  /**
+   * Makes the next `times` requests of `operation` (or of any operation)
+   * fail: `{ status: 500 }`, `{ status: 403 }` or `{ network: true }`.
+   */
+  failNext(target: FaultTarget, fault: EmulatorFault, times = 1): void {
+    for (let index = 0; index < times; index++) {
+      this.#faults.push({ target, fault });
+    }
+  }
+
+  /** Drops every held subscribe connection, as a network outage would. */
+  dropConnections(): void {
+    for (const waiter of [...this.#waiters]) waiter.answer(NETWORK_ERROR);
+  }
+
+  /** Forgets every stored message: clients cannot catch up on them. */
+  loseBacklog(): void {
+    this.#backlog.clear();
+  }
+
+  /** Holds every delivery back by `ms` milliseconds (0 to stop). */
+  delayDelivery(ms: number): void {
+    this.#deliveryDelay = ms;
+  }
+
+  /** Answers every held long-poll empty, so clients and timers can stop. */
+  close(): void {
+    for (const waiter of [...this.#waiters]) {
+      waiter.answer(subscribeResponse(waiter.cursor.toString(), []));
+    }
+  }
+
+  #takeFault(operation: RequestParts["operation"]): EmulatorFault | undefined {
+    const index = this.#faults.findIndex(
+      ({ target }) => target === "any" || target === operation,
+    );
+    return index === -1 ? undefined : this.#faults.splice(index, 1)[0]?.fault;
+  }
+
+  async #publish(parts: RequestParts, request: Request): Promise<Response> {
+    const { segments, query, operation } = parts;
+    const [, publishKey, subscribeKey = "", , channel = ""] = segments;
+    if (!publishKey || publishKey === "undefined") {
+      return serviceError(400, "Invalid publish key", "Publish");
+    }
+    const invalid = invalidChannelReason(channel, "publish");
+    if (invalid)
+      return serviceError(400, `Invalid channel: ${invalid}`, "Publish");
+    let message: unknown;
+    let meta: unknown;
+    try {
+      const text =
+        request.method === "POST"
+          ? await readBody(request)
+          : (segments.slice(6).join("/") ?? "");
+      message = JSON.parse(text);
+      const metaText = query.get("meta");
+      meta = metaText === null ? undefined : JSON.parse(metaText);
+    } catch {
+      return jsonResponse([0, "Invalid JSON", nextTimetoken()], 400);
+    }
+    if (publishSize(channel, message, meta) > PUBNUB_MESSAGE_LIMIT) {
+      return jsonResponse([0, "Message Too Large", nextTimetoken()], 413);
+    }
+    const timetoken = this.publish(channel, message, {
+      publisher: query.get("uuid") ?? "",
+      meta: isObject(meta) ? meta : undefined,
+      subscribeKey,
+    });
+    const stored = this.#backlog.get(channel)?.at(-1);
+    const customType = query.get("custom_message_type");
+    if (stored && customType) stored.cmt = customType;
+    if (stored && operation === "signal") stored.e = 1;
+    return jsonResponse([1, "Sent", timetoken]);
+  }
+
+  #store(envelope: Envelope): void {
+    const now = Date.now();
+    const log = (this.#backlog.get(envelope.c) ?? []).filter(
+      ({ at }) => now - at < this.#backlogTtl,
+    );
+    log.push({ ...envelope, at: now });
+    while (log.length > this.#backlogLimit) log.shift();
+    this.#backlog.set(envelope.c, log);
+    const notify = () => {
+      for (const waiter of [...this.#waiters]) {
+        if (!waiter.channels.has(envelope.c)) continue;
+        const envelopes = this.#since(waiter.channels, waiter.cursor);
+        if (envelopes.length > 0) {
+          waiter.answer(subscribeResponse(lastTimetoken(envelopes), envelopes));
+        }
+      }
+    };
+    if (this.#deliveryDelay > 0) setTimeout(notify, this.#deliveryDelay);
+    else queueMicrotask(notify);
+  }
+
+  #since(channels: ReadonlySet<string>, cursor: bigint): Envelope[] {
+    const found: Envelope[] = [];
+    for (const channel of channels) {
+      for (const { at: _, ...envelope } of this.#backlog.get(channel) ?? []) {
+        if (BigInt(envelope.p.t) > cursor) found.push(envelope);
+      }
+    }
+    return found.sort((a, b) => (BigInt(a.p.t) < BigInt(b.p.t) ? -1 : 1));
+  }
+
+  #subscribe(
+    parts: RequestParts,
+    request: Request,
+  ): Promise<EmulatorAnswer> | Response {
+    const channels = new Set(
+      parts.channels.filter((channel) => !channel.endsWith("-pnpres")),
+    );
+    for (const channel of channels) {
+      const invalid = invalidChannelReason(channel, "subscribe");
+      if (invalid)
+        return serviceError(400, `Invalid channel: ${invalid}`, "Subscribe");
+    }
+    const tt = parts.query.get("tt");
+    if (tt === null || tt === "0" || !/^\d+$/.test(tt)) {
+      return subscribeResponse(nextTimetoken(), []);
+    }
+    const cursor = BigInt(tt);
+    const ready = this.#since(channels, cursor);
+    if (ready.length > 0) {
+      const response = subscribeResponse(lastTimetoken(ready), ready);
+      if (this.#deliveryDelay === 0) return response;
+      return new Promise((resolve) =>
+        setTimeout(() => resolve(response), this.#deliveryDelay),
+      );
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(
+        () => waiter.answer(subscribeResponse(tt, [])),
+        this.#longPollTimeout,
+      );
+      const waiter: Waiter = {
+        channels,
+        cursor,
+        answer: (answer) => {
+          clearTimeout(timer);
+          this.#waiters.delete(waiter);
+          request.signal.removeEventListener("abort", abort);
+          resolve(answer);
+        },
+      };
+      const abort = () => waiter.answer(NETWORK_ERROR);
+      request.signal.addEventListener("abort", abort);
+      this.#waiters.add(waiter);
+    });
+  }
+}
+
+function subscribeResponse(timetoken: string, envelopes: Envelope[]): Response {
+  return jsonResponse(
+    { t: { t: timetoken, r: REGION }, m: envelopes },
+    200,
+    SUBSCRIBE_CONTENT_TYPE,
+  );
+}
+
+function lastTimetoken(envelopes: Envelope[]): string {
+  return envelopes.at(-1)?.p.t ?? "0";
+}
+
+function faultResponse(status: number): Response {
+  return status === 403
+    ? serviceError(403, "Forbidden", "Access Manager", { channels: [] })
+    : serviceError(status, "Emulated failure", "Emulator");
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+async function readBody(request: Request): Promise<string> {
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (request.headers.get("content-encoding") === "deflate") {
+    try {
+      const stream = new Blob([bytes])
+        .stream()
+        .pipeThrough(new DecompressionStream("deflate"));
+      return await new Response(stream).text();
+    } catch {
+      // Browsers without CompressionStream send it raw, still labelled deflate.
+    }
+  }
+  return new TextDecoder().decode(bytes);
+}

@@ -1,0 +1,77 @@
+import {
+  PubNubEmulator,
+  type PubNubEmulatorOptions,
+} from "@refinedev/pubnub/testing";
+import { pubnubHandlers } from "@refinedev/pubnub/testing/msw";
+import { setupServer } from "msw/node";
+import PubNub from "pubnub";
+
+type ClientOptions = Partial<ConstructorParameters<typeof PubNub>[0]>;
+
+/**
+ * The PubNub emulator behind msw, and real `pubnub` clients that talk to it.
+ * Call `close()` in `afterEach`.
+ */
+export function emulatorHarness(options: PubNubEmulatorOptions = {}) {
+  const emulator = new PubNubEmulator({ longPollTimeout: 5_000, ...options });
+  const server = setupServer(...pubnubHandlers(emulator));
+  server.listen({ onUnhandledRequest: "error" });
+  const clients: PubNub[] = [];
+  return {
+    emulator,
+    client(userId = "alice", clientOptions: ClientOptions = {}): PubNub {
+      const client = new PubNub({
+        publishKey: "pub-c-test",
+        subscribeKey: "sub-c-test",
+        userId,
+        ...clientOptions,
+      } as ConstructorParameters<typeof PubNub>[0]);
+      clients.push(client);
+      return client;
+    },
+    /** Operations the emulator saw, optionally for one of them only. */
+    requests(operation?: string) {
+      return emulator.requests.filter(
+        (request) => operation === undefined || request.operation === operation,
+      );
+    },
+    async close() {
+      for (const client of clients) client.destroy();
+      emulator.close();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      server.close();
+    },
+  };
+}
+
+/** Polls `check` until it passes or `timeout` ms have gone by. */
+export async function eventually(
+  check: () => void,
+  timeout = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+/** Resolves once the client reports PNConnectedCategory. */
+export function connected(client: PubNub): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = {
+      status: (status: { category?: string }) => {
+        if (status.category === "PNConnectedCategory") {
+          client.removeListener(listener);
+          resolve();
+        }
+      },
+    };
+    client.addListener(listener);
+  });
+}

@@ -81,7 +81,7 @@ describe("PubNubEmulator with the real SDK", () => {
             "content-encoding": "deflate",
             "content-type": "application/json",
           },
-          body,
+          body: body as BodyInit,
         }),
       );
     const inflated = (await post(deflateSync('{"a":1}'))) as Response;

@@ -6,7 +6,11 @@ import {
 } from "@refinedev/pubnub";
 import type PubNub from "pubnub";
 import { afterEach, describe, expect, it } from "vitest";
-import { connected, emulatorHarness, eventually } from "./helpers/emulatorHarness";
+import {
+  connected,
+  emulatorHarness,
+  eventually,
+} from "./helpers/emulatorHarness";
 
 let harness: ReturnType<typeof emulatorHarness>;
 afterEach(async () => {
@@ -16,7 +20,10 @@ afterEach(async () => {
 const posts = "resources/posts";
 const date = new Date("2026-11-22T10:00:00.000Z");
 
-function providerOn(client: PubNub, options: Parameters<typeof liveProvider>[1] = {}) {
+function providerOn(
+  client: PubNub,
+  options: Parameters<typeof liveProvider>[1] = {},
+) {
   const errors: PubNubLiveError[] = [];
   const provider = liveProvider(client, {
     releaseDelay: 0,
@@ -49,7 +56,10 @@ describe("liveProvider on the real SDK through the emulator", () => {
       type: "updated",
       payload: { ids: [1] },
       date,
-      meta: { dataProviderName: "cms", gqlQuery: new (class Doc {})() as never },
+      meta: {
+        dataProviderName: "cms",
+        gqlQuery: new (class Doc {})() as never,
+      },
     });
     await eventually(() => expect(events).toHaveLength(1));
     expect(events[0]).toEqual({
@@ -113,7 +123,9 @@ describe("liveProvider on the real SDK through the emulator", () => {
     expect(a.events).toHaveLength(0);
     provider.unsubscribe(b.handle);
     await eventually(() =>
-      expect(harness.requests("leave").map((r) => r.channels)).toEqual([["resources.posts"]]),
+      expect(harness.requests("leave").map((r) => r.channels)).toEqual([
+        ["resources.posts"],
+      ]),
     );
     expect(client.getSubscribedChannels()).toEqual([]);
   });
@@ -146,7 +158,12 @@ describe("liveProvider on the real SDK through the emulator", () => {
     const own = tab1.listen();
     const other = tab2.listen();
     await Promise.all([connected(tab1Client), connected(tab2Client)]);
-    tab1.provider.publish({ channel: posts, type: "updated", payload: { ids: [1] }, date });
+    tab1.provider.publish({
+      channel: posts,
+      type: "updated",
+      payload: { ids: [1] },
+      date,
+    });
     await eventually(() => expect(other.events).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(own.events).toHaveLength(0);
@@ -171,7 +188,9 @@ describe("liveProvider on the real SDK through the emulator", () => {
       await backend.publish({ channel: "resources.posts", message });
     }
     await eventually(() => expect(events).toHaveLength(1));
-    expect(errors.map((e) => e.category)).toEqual(Array(6).fill("invalid-message"));
+    expect(errors.map((e) => e.category)).toEqual(
+      Array(6).fill("invalid-message"),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -192,10 +211,17 @@ describe("liveProvider on the real SDK through the emulator", () => {
     const listeners = channels.map((channel) => bob.listen(channel));
     await connected(bobClient);
     for (const channel of channels) {
-      alice.provider.publish({ channel, type: "updated", payload: { ids: [channel] }, date });
+      alice.provider.publish({
+        channel,
+        type: "updated",
+        payload: { ids: [channel] },
+        date,
+      });
     }
     await eventually(() =>
-      expect(listeners.map((l) => l.events.length)).toEqual(channels.map(() => 1)),
+      expect(listeners.map((l) => l.events.length)).toEqual(
+        channels.map(() => 1),
+      ),
     );
     listeners.forEach((listener, index) => {
       expect(listener.events[0]?.channel).toBe(channels[index]);
@@ -232,7 +258,12 @@ describe("liveProvider on the real SDK through the emulator", () => {
     harness = emulatorHarness();
     const alice = providerOn(harness.client("alice"));
     harness.emulator.failNext("publish", { status: 403 });
-    alice.provider.publish({ channel: posts, type: "updated", payload: {}, date });
+    alice.provider.publish({
+      channel: posts,
+      type: "updated",
+      payload: {},
+      date,
+    });
     await eventually(() => expect(alice.errors).toHaveLength(1));
     expect(alice.errors[0]).toMatchObject({
       category: "publish",
@@ -243,8 +274,15 @@ describe("liveProvider on the real SDK through the emulator", () => {
 
   it("should report publishing from a subscribe-only client", async () => {
     harness = emulatorHarness();
-    const reader = providerOn(harness.client("reader", { publishKey: undefined }));
-    reader.provider.publish({ channel: posts, type: "created", payload: {}, date });
+    const reader = providerOn(
+      harness.client("reader", { publishKey: undefined }),
+    );
+    reader.provider.publish({
+      channel: posts,
+      type: "created",
+      payload: {},
+      date,
+    });
     await eventually(() => expect(reader.errors).toHaveLength(1));
     expect(reader.errors[0]?.message).toMatch(/no publishKey/);
     expect(harness.requests("publish")).toEqual([]);

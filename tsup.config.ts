@@ -4,6 +4,9 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     testing: "src/testing/index.ts",
+    "testing/msw": "src/testing/msw.ts",
+    "testing/server": "src/testing/server.ts",
+    cli: "src/testing/cli.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

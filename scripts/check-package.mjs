@@ -44,6 +44,7 @@ try {
     "pubnub",
     "@refinedev/core",
     "react",
+    "msw",
     "react-dom",
     "@tanstack/react-query",
   ]) {
@@ -67,14 +68,23 @@ try {
     join(consumer, "esm.mjs"),
     `import { liveProvider, toPubNubChannel } from "@refinedev/pubnub";
      import { MemoryNetwork, MemoryPubNub } from "@refinedev/pubnub/testing";
+     import { pubnubHandlers } from "@refinedev/pubnub/testing/msw";
+     import { startEmulatorServer } from "@refinedev/pubnub/testing/server";
+     if (pubnubHandlers().length !== 1 || typeof startEmulatorServer !== "function") throw new Error("testing entries");
      const FORMAT = "esm"; ${exercise}`,
   );
   writeFileSync(
     join(consumer, "cjs.cjs"),
     `const { liveProvider, toPubNubChannel } = require("@refinedev/pubnub");
      const { MemoryNetwork, MemoryPubNub } = require("@refinedev/pubnub/testing");
+     const { pubnubHandlers } = require("@refinedev/pubnub/testing/msw");
+     const { startEmulatorServer } = require("@refinedev/pubnub/testing/server");
+     if (pubnubHandlers().length !== 1 || typeof startEmulatorServer !== "function") throw new Error("testing entries");
      const FORMAT = "cjs"; ${exercise}`,
   );
+  const help = run("node", [join(target, "dist", "cli.js"), "--help"]);
+  if (!help.includes("Usage: refine-pubnub-emulator"))
+    throw new Error("the bin does not run");
   process.stdout.write(run("node", ["esm.mjs"]));
   process.stdout.write(run("node", ["cjs.cjs"]));
   console.log(`package check passed: ${filename}, ${packed.length} files`);

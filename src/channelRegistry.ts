@@ -20,6 +20,8 @@ export interface SubscriberOwner {
 
 export interface Subscriber {
   readonly channel: string;
+  /** From refine's subscribe `meta`; repeated on resync events. */
+  readonly dataProviderName?: string | undefined;
   readonly filter: EventFilter;
   readonly callback: (event: LiveEvent) => void;
   readonly owner: SubscriberOwner;
@@ -62,13 +64,20 @@ export class ChannelRegistry {
     entry.subscribers.add(subscriber);
   }
 
-  remove(pubnubChannel: string, subscriber: Subscriber, releaseDelay: number) {
+  /**
+   * Removes a subscriber; the channel is released `releaseDelay` ms after
+   * its last subscriber left, or at once with `"now"`.
+   */
+  remove(
+    pubnubChannel: string,
+    subscriber: Subscriber,
+    releaseDelay: number | "now",
+  ): void {
     const entry = this.#entries.get(pubnubChannel);
     if (!entry?.subscribers.delete(subscriber) || entry.subscribers.size > 0) {
       return;
     }
-    clearTimeout(entry.releaseTimer);
-    entry.releaseTimer = setTimeout(() => {
+    const release = () => {
       if (entry.subscribers.size > 0) return;
       this.#entries.delete(pubnubChannel);
       try {
@@ -82,7 +91,22 @@ export class ChannelRegistry {
           ),
         );
       }
-    }, releaseDelay);
+    };
+    clearTimeout(entry.releaseTimer);
+    entry.releaseTimer = undefined;
+    if (releaseDelay === "now") release();
+    else entry.releaseTimer = setTimeout(release, releaseDelay);
+  }
+
+  /** Every subscriber of `owner`, with its PubNub channel. */
+  subscribersOf(owner: SubscriberOwner): Array<[string, Subscriber]> {
+    const found: Array<[string, Subscriber]> = [];
+    for (const [pubnubChannel, { subscribers }] of this.#entries) {
+      for (const subscriber of subscribers) {
+        if (subscriber.owner === owner) found.push([pubnubChannel, subscriber]);
+      }
+    }
+    return found;
   }
 
   #open(pubnubChannel: string): ChannelEntry {
@@ -115,20 +139,28 @@ export class ChannelRegistry {
     }
     const sender = senderOf(message.userMetadata);
     for (const subscriber of subscribers) {
-      const { owner, filter, callback } = subscriber;
+      const { owner, filter } = subscriber;
       if (!entry.subscribers.has(subscriber)) continue;
       if (owner.ignoreOwnEvents && sender === owner.id) continue;
       if (!matchesFilter(filter, event)) continue;
-      try {
-        callback(
-          subscriber.channel === event.channel
-            ? event
-            : { ...event, channel: subscriber.channel },
-        );
-      } catch (cause) {
-        owner.report(new SubscriberCallbackError(subscriber.channel, cause));
-      }
+      deliver(
+        subscriber,
+        subscriber.channel === event.channel
+          ? event
+          : { ...event, channel: subscriber.channel },
+      );
     }
+  }
+}
+
+/** Calls a subscriber; a throwing callback is reported, not propagated. */
+export function deliver(subscriber: Subscriber, event: LiveEvent): void {
+  try {
+    subscriber.callback(event);
+  } catch (cause) {
+    subscriber.owner.report(
+      new SubscriberCallbackError(subscriber.channel, cause),
+    );
   }
 }
 

@@ -3,7 +3,13 @@ export {
   MAX_CHANNEL_NAME_LENGTH,
   toPubNubChannel,
 } from "./channelName";
+export type {
+  ConnectionState,
+  ConnectionStatus,
+  ConnectionStore,
+} from "./connectionState";
 export { ChannelNameError } from "./errors/ChannelNameError";
+export { ConnectionError } from "./errors/ConnectionError";
 export { InvalidMessageError } from "./errors/InvalidMessageError";
 export { MessageTooLargeError } from "./errors/MessageTooLargeError";
 export { PublishError } from "./errors/PublishError";
@@ -22,8 +28,10 @@ export { liveProvider } from "./liveProvider";
 export { PUBLISH_BUDGET, PUBNUB_MESSAGE_LIMIT } from "./publishSize";
 export type {
   PubNubClient,
+  PubNubClientListener,
   PubNubMessageEvent,
   PubNubPayload,
+  PubNubStatusEvent,
   PubNubSubscription,
 } from "./pubnubClient";
 export type { LiveProviderOptions } from "./types";

@@ -1,10 +1,13 @@
 import type { LiveEvent, LiveProvider } from "@refinedev/core";
 import { assertNamespace, toPubNubChannel } from "./channelName";
 import {
+  deliver,
   registryFor,
   type Subscriber,
   type SubscriberOwner,
 } from "./channelRegistry";
+import { ConnectionMonitor, defaultReconnectDelay } from "./connectionMonitor";
+import type { ConnectionStore } from "./connectionState";
 import { PublishError } from "./errors/PublishError";
 import { isPubNubLiveError, PubNubLiveError } from "./errors/PubNubLiveError";
 import { SubscribeError } from "./errors/SubscribeError";
@@ -30,6 +33,14 @@ export interface PubNubLiveProvider extends LiveProvider {
   subscribe(options: SubscribeOptions): LiveSubscription;
   unsubscribe(subscription: LiveSubscription): void;
   publish(event: LiveEvent): void;
+  /** The connection state, to show "Live" or "Reconnecting…". */
+  readonly connection: ConnectionStore;
+  /**
+   * Releases every channel, listener and timer this provider holds. The
+   * PubNub client itself is left as it is. Later calls report a
+   * `disposed` error and do nothing.
+   */
+  dispose(): void;
 }
 
 const DEFAULT_RELEASE_DELAY = 1000;
@@ -46,7 +57,8 @@ function assertClient(pubnub: unknown): asserts pubnub is PubNubClient {
   const client = pubnub as Partial<PubNubClient> | null | undefined;
   if (
     typeof client?.channel !== "function" ||
-    typeof client.publish !== "function"
+    typeof client.publish !== "function" ||
+    typeof client.addListener !== "function"
   ) {
     throw new TypeError(
       "liveProvider(pubnub) needs a PubNub client: pass `new PubNub({ subscribeKey, publishKey, userId })` from the `pubnub` package (version 12 or later), or a MemoryPubNub from `@refinedev/pubnub/testing` in tests.",
@@ -69,7 +81,9 @@ export function liveProvider(
   const {
     namespace,
     ignoreOwnEvents = true,
+    resync = true,
     onError = defaultOnError,
+    onConnectionStateChange,
   } = options;
   const releaseDelay = options.releaseDelay ?? DEFAULT_RELEASE_DELAY;
   if (!(releaseDelay >= 0 && releaseDelay <= 2 ** 31 - 1)) {
@@ -80,7 +94,7 @@ export function liveProvider(
   if (namespace !== undefined) assertNamespace(namespace);
 
   const registry = registryFor(pubnub);
-  const registrations = new WeakMap<
+  const registrations = new Map<
     LiveSubscription,
     { pubnubChannel: string; subscriber: Subscriber }
   >();
@@ -99,18 +113,54 @@ export function liveProvider(
     ignoreOwnEvents,
     report,
   };
+  const monitor = new ConnectionMonitor(pubnub, {
+    reconnectDelay: options.reconnectDelay ?? defaultReconnectDelay,
+    getToken: options.getToken,
+    report,
+    onRecovered() {
+      if (!resync) return;
+      for (const [, subscriber] of registry.subscribersOf(owner)) {
+        const meta: Record<string, unknown> = { resync: true };
+        if (subscriber.dataProviderName !== undefined) {
+          meta.dataProviderName = subscriber.dataProviderName;
+        }
+        deliver(subscriber, {
+          channel: subscriber.channel,
+          type: "*",
+          payload: {},
+          date: new Date(),
+          meta,
+        });
+      }
+    },
+  });
+  if (onConnectionStateChange) monitor.store.subscribe(onConnectionStateChange);
+  let disposed = false;
+  const assertLive = (channel?: string) => {
+    if (disposed) {
+      throw new PubNubLiveError(
+        "disposed",
+        "This live provider was disposed; create a new one with liveProvider().",
+        { channel },
+      );
+    }
+  };
 
   return {
+    connection: monitor.store,
+
     subscribe(subscribeOptions) {
-      const { channel, types, callback, params } = subscribeOptions ?? {};
+      const { channel, types, callback, params, meta } = subscribeOptions ?? {};
       const handle: LiveSubscription = Object.freeze({ channel });
       try {
+        assertLive(channel);
         if (typeof callback !== "function") {
           throw new SubscribeError(channel, "the callback is not a function");
         }
         const pubnubChannel = toPubNubChannel(channel, namespace);
         const subscriber: Subscriber = {
           channel,
+          dataProviderName: meta?.dataProviderName,
           filter: {
             types: Array.isArray(types) ? types : undefined,
             ids: watchedIds(params),
@@ -118,6 +168,7 @@ export function liveProvider(
           callback,
           owner,
         };
+        monitor.subscribing();
         registry.add(pubnubChannel, subscriber);
         registrations.set(handle, { pubnubChannel, subscriber });
       } catch (error) {
@@ -136,10 +187,7 @@ export function liveProvider(
     },
 
     unsubscribe(handle) {
-      const registration =
-        typeof handle === "object" && handle !== null
-          ? registrations.get(handle)
-          : undefined;
+      const registration = registrations.get(handle);
       if (registration === undefined) return;
       registrations.delete(handle);
       registry.remove(
@@ -152,6 +200,7 @@ export function liveProvider(
     publish(event) {
       const channel = event?.channel;
       try {
+        assertLive(channel);
         if (typeof event?.type !== "string" || event.type === "") {
           throw new PublishError(String(channel), "the event has no type");
         }
@@ -175,6 +224,16 @@ export function liveProvider(
           isPubNubLiveError(error) ? error : new PublishError(channel, error),
         );
       }
+    },
+
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const [handle, { pubnubChannel, subscriber }] of registrations) {
+        registrations.delete(handle);
+        registry.remove(pubnubChannel, subscriber, "now");
+      }
+      monitor.dispose();
     },
   };
 }

@@ -9,6 +9,13 @@ export interface PubNubClient {
       receivePresenceEvents?: boolean;
     }): PubNubSubscription;
   };
+  /** Adds a client-level listener; the provider uses `status` events. */
+  addListener(listener: PubNubClientListener): void;
+  removeListener(listener: PubNubClientListener): void;
+  /** Restarts the subscribe loop after it stopped (keeps the cursor). */
+  reconnect(): void;
+  /** Sets the Access Manager token sent with every request. */
+  setToken(token: string | undefined): void;
   publish(parameters: {
     channel: string;
     message: PubNubPayload;
@@ -41,4 +48,18 @@ export interface PubNubMessageEvent {
   timetoken: string;
   publisher?: string | undefined;
   userMetadata?: unknown;
+}
+
+/** A client-level listener, as for `pubnub.addListener`. */
+export interface PubNubClientListener {
+  status?: (status: PubNubStatusEvent) => void;
+}
+
+/** The fields of a PubNub status event that the provider reads. */
+export interface PubNubStatusEvent {
+  /** e.g. `PNConnectedCategory`, `PNDisconnectedUnexpectedlyCategory`. */
+  category: string;
+  /** For failures: `true`, or the category of the cause. */
+  error?: unknown;
+  statusCode?: number;
 }

@@ -1,3 +1,4 @@
+import type { ConnectionState } from "./connectionState";
 import type { PubNubLiveError } from "./errors/PubNubLiveError";
 
 /** Options of {@link liveProvider}. */
@@ -46,4 +47,43 @@ export interface LiveProviderOptions {
    * })
    */
   onError?: ((error: PubNubLiveError) => void) | undefined;
+
+  /**
+   * Whether every active subscriber gets one synthetic event when the
+   * connection comes back after it was lost: `{ type: "*", payload: {},
+   * meta: { resync: true, dataProviderName } }`. In `liveMode: "auto"` this
+   * refetches what may have changed meanwhile; `manual` pages can tell the
+   * user.
+   *
+   * @default true
+   */
+  resync?: boolean | undefined;
+
+  /**
+   * Milliseconds to wait before reconnection attempt number `attempt`
+   * (0, 1, 2, …) after PubNub disconnected unexpectedly.
+   *
+   * @default exponential from 1 s to 30 s, with ±20 % jitter
+   */
+  reconnectDelay?: ((attempt: number) => number) | undefined;
+
+  /**
+   * Fetches a new Access Manager token when PubNub answers 403 (expired or
+   * revoked token). The provider calls `pubnub.setToken(token)` and
+   * reconnects. Without it, a 403 stops live updates: the connection state
+   * becomes `error` and `onError` gets an `access-denied` error.
+   *
+   * @default undefined
+   * @example
+   * getToken: () => fetch("/api/pubnub-token").then((r) => r.text())
+   */
+  getToken?: (() => string | Promise<string>) | undefined;
+
+  /**
+   * Called with the new {@link ConnectionState} on every change (also
+   * available as `provider.connection`).
+   *
+   * @default undefined
+   */
+  onConnectionStateChange?: ((state: ConnectionState) => void) | undefined;
 }

@@ -11,6 +11,10 @@
  *   was dropped.
  * - `callback`: a subscriber's callback threw; the other subscribers still
  *   got the event.
+ * - `connection`: the connection to PubNub was lost; the provider reconnects.
+ * - `access-denied`: PubNub refused the client's token (403) and no new
+ *   token could be had.
+ * - `disposed`: the provider was used after `dispose()`.
  */
 export type PubNubLiveErrorCategory =
   | "channel-name"
@@ -18,7 +22,10 @@ export type PubNubLiveErrorCategory =
   | "publish"
   | "message-too-large"
   | "invalid-message"
-  | "callback";
+  | "callback"
+  | "connection"
+  | "access-denied"
+  | "disposed";
 
 export interface PubNubLiveErrorDetails {
   /** The refine channel involved, e.g. `resources/posts`. */

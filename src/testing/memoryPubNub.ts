@@ -142,6 +142,34 @@ export class MemoryPubNub {
     this.#listeners.delete(listener);
   }
 
+  /** Client-level listeners attached now (for leak checks in tests). */
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+
+  /**
+   * Restarts the subscribe loop, as the SDK does after a disconnect:
+   * announces `PNConnectedCategory` if anything is subscribed.
+   */
+  reconnect(): void {
+    if (this.#subscriptions.size === 0) return;
+    this.emitStatus({
+      category: "PNConnectedCategory",
+      affectedChannels: this.getSubscribedChannels(),
+    });
+  }
+
+  /**
+   * Sends a status event to the client's listeners, e.g. to simulate an
+   * outage: `{ category: "PNDisconnectedUnexpectedlyCategory" }`, or a 403:
+   * `{ category: "PNDisconnectedUnexpectedlyCategory", error: "PNAccessDeniedCategory" }`.
+   */
+  emitStatus(status: MemoryStatus): void {
+    this.network.schedule(() => {
+      for (const listener of [...this.#listeners]) listener.status?.(status);
+    });
+  }
+
   setToken(token: string | undefined): void {
     this.#token = token;
   }
@@ -219,9 +247,7 @@ export class MemoryPubNub {
         : affectedChannels.length === 0
           ? { category: "PNDisconnectedCategory" }
           : { category: "PNSubscriptionChangedCategory", affectedChannels };
-    this.network.schedule(() => {
-      for (const listener of [...this.#listeners]) listener.status?.(status);
-    });
+    this.emitStatus(status);
   }
 
   /** @internal Called by MemoryNetwork. */

@@ -1,0 +1,61 @@
+import type { PubNubLiveError } from "./errors/PubNubLiveError";
+
+/**
+ * - `idle`: nothing subscribed yet.
+ * - `connecting`: the first connection is being made.
+ * - `connected`: live; events arrive.
+ * - `reconnecting`: the connection was lost; the provider is reconnecting.
+ *   Events may be missed until it is back (then every subscriber gets a
+ *   resync event).
+ * - `disconnected`: nothing is subscribed any more, or the provider was
+ *   disposed.
+ * - `error`: the provider cannot reconnect by itself (access denied and no
+ *   new token); `error` says why.
+ */
+export type ConnectionStatus =
+  | "idle"
+  | "connecting"
+  | "connected"
+  | "reconnecting"
+  | "disconnected"
+  | "error";
+
+/** The provider's view of its PubNub connection. */
+export interface ConnectionState {
+  readonly status: ConnectionStatus;
+  /** Why the connection was lost, for `reconnecting` and `error`. */
+  readonly error?: PubNubLiveError | undefined;
+}
+
+/** Read and watch a {@link ConnectionState}, e.g. with `useSyncExternalStore`. */
+export interface ConnectionStore {
+  getState(): ConnectionState;
+  /** Calls `listener` on every change; returns a function that stops it. */
+  subscribe(listener: (state: ConnectionState) => void): () => void;
+}
+
+/** A tiny observable holder for the connection state. */
+export function createConnectionStore(): ConnectionStore & {
+  set(state: ConnectionState): void;
+  clear(): void;
+} {
+  let state: ConnectionState = { status: "idle" };
+  const listeners = new Set<(state: ConnectionState) => void>();
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    set(next) {
+      if (next.status === state.status && next.error === state.error) return;
+      state = next;
+      for (const listener of [...listeners]) listener(state);
+    },
+    clear() {
+      listeners.clear();
+    },
+  };
+}

@@ -7,6 +7,7 @@ export default defineConfig({
     "testing/msw": "src/testing/msw.ts",
     "testing/server": "src/testing/server.ts",
     cli: "src/testing/cli.ts",
+    react: "src/react/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

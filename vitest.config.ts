@@ -7,6 +7,7 @@ const source = (path: string) =>
 // Tests import the package by name, as users do, but from the sources.
 export const entries: Record<string, string> = {
   ".": "index.ts",
+  "./react": "react/index.ts",
   "./testing": "testing/index.ts",
   "./testing/msw": "testing/msw.ts",
   "./testing/server": "testing/server.ts",

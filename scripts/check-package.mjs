@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import {
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -69,6 +70,8 @@ try {
     `import { liveProvider, toPubNubChannel } from "@refinedev/pubnub";
      import { MemoryNetwork, MemoryPubNub } from "@refinedev/pubnub/testing";
      import { pubnubHandlers } from "@refinedev/pubnub/testing/msw";
+     import { useConnectionState } from "@refinedev/pubnub/react";
+     if (typeof useConnectionState !== "function") throw new Error("react entry");
      import { startEmulatorServer } from "@refinedev/pubnub/testing/server";
      if (pubnubHandlers().length !== 1 || typeof startEmulatorServer !== "function") throw new Error("testing entries");
      const FORMAT = "esm"; ${exercise}`,
@@ -78,10 +81,17 @@ try {
     `const { liveProvider, toPubNubChannel } = require("@refinedev/pubnub");
      const { MemoryNetwork, MemoryPubNub } = require("@refinedev/pubnub/testing");
      const { pubnubHandlers } = require("@refinedev/pubnub/testing/msw");
+     if (typeof require("@refinedev/pubnub/react").useConnectionState !== "function") throw new Error("react entry");
      const { startEmulatorServer } = require("@refinedev/pubnub/testing/server");
      if (pubnubHandlers().length !== 1 || typeof startEmulatorServer !== "function") throw new Error("testing entries");
      const FORMAT = "cjs"; ${exercise}`,
   );
+  for (const file of ["index.js", "index.cjs", "testing.js", "testing.cjs"]) {
+    const code = readFileSync(join(target, "dist", file), "utf8");
+    if (/from\s*["']react["']|require\(["']react["']\)/.test(code)) {
+      throw new Error(`dist/${file} imports React; only the ./react entry may`);
+    }
+  }
   const help = run("node", [join(target, "dist", "cli.js"), "--help"]);
   if (!help.includes("Usage: refine-pubnub-emulator"))
     throw new Error("the bin does not run");

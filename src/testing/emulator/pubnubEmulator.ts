@@ -182,9 +182,22 @@ export class PubNubEmulator {
     }
   }
 
+  /**
+   * Ends every held subscribe long-poll with a failure: by default a dropped
+   * connection, as in a network outage; or e.g. `{ status: 403 }` for a
+   * token that expired while connected.
+   */
+  failPendingSubscribes(fault: EmulatorFault = { network: true }): void {
+    const answer =
+      fault.network || fault.status === undefined
+        ? NETWORK_ERROR
+        : faultResponse(fault.status);
+    for (const waiter of [...this.#waiters]) waiter.answer(answer);
+  }
+
   /** Drops every held subscribe connection, as a network outage would. */
   dropConnections(): void {
-    for (const waiter of [...this.#waiters]) waiter.answer(NETWORK_ERROR);
+    this.failPendingSubscribes({ network: true });
   }
 
   /** Forgets every stored message: clients cannot catch up on them. */

@@ -1,0 +1,6 @@
+export type {
+  ConnectionState,
+  ConnectionStatus,
+  ConnectionStore,
+} from "../connectionState";
+export { useConnectionState } from "./useConnectionState";

@@ -1,0 +1,284 @@
+import { type ConnectionState, liveProvider } from "@refinedev/pubnub";
+import { MemoryPubNub } from "@refinedev/pubnub/testing";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { memoryHarness, recorder } from "./helpers/memoryHarness";
+
+const posts = "resources/posts";
+const unexpected = {
+  category: "PNDisconnectedUnexpectedlyCategory",
+  error: "PNNetworkIssuesCategory",
+};
+const denied = {
+  category: "PNDisconnectedUnexpectedlyCategory",
+  error: "PNAccessDeniedCategory",
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Advances fake timers and lets the memory network deliver. */
+async function advance(pubnub: MemoryPubNub, ms: number) {
+  await vi.advanceTimersByTimeAsync(ms);
+  await pubnub.network.flush();
+  await vi.advanceTimersByTimeAsync(0);
+}
+
+describe("connection state", () => {
+  it("should go idle → connecting → connected, and disconnected when all leave", async () => {
+    const states: ConnectionState[] = [];
+    const { provider, pubnub } = memoryHarness({
+      onConnectionStateChange: (s) => states.push(s),
+    });
+    expect(provider.connection.getState()).toEqual({ status: "idle" });
+    const handle = provider.subscribe({
+      channel: posts,
+      types: ["*"],
+      callback() {},
+    });
+    expect(provider.connection.getState().status).toBe("connecting");
+    await pubnub.network.flush();
+    expect(provider.connection.getState().status).toBe("connected");
+    provider.unsubscribe(handle);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await pubnub.network.flush();
+    expect(states.map((s) => s.status)).toEqual([
+      "connecting",
+      "connected",
+      "disconnected",
+    ]);
+  });
+
+  it("should let listeners stop listening", async () => {
+    const { provider, pubnub } = memoryHarness();
+    const listener = vi.fn();
+    const stop = provider.connection.subscribe(listener);
+    provider.subscribe({ channel: posts, types: ["*"], callback() {} });
+    stop();
+    await pubnub.network.flush();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("reconnect and resync", () => {
+  it("should reconnect within 5 s after an unexpected disconnect, and resync once", async () => {
+    vi.useFakeTimers();
+    const { provider, pubnub, errors } = memoryHarness();
+    const reconnect = vi.spyOn(pubnub, "reconnect");
+    const a = recorder();
+    const b = recorder();
+    const other = recorder();
+    provider.subscribe({
+      channel: posts,
+      types: ["*"],
+      callback: a.callback,
+      meta: { dataProviderName: "cms" },
+    });
+    provider.subscribe({
+      channel: posts,
+      types: ["deleted"],
+      params: { ids: [1] },
+      callback: b.callback,
+    });
+    provider.subscribe({
+      channel: "resources/users",
+      types: ["*"],
+      callback: other.callback,
+    });
+    await advance(pubnub, 0);
+    expect(provider.connection.getState().status).toBe("connected");
+
+    pubnub.emitStatus(unexpected);
+    await advance(pubnub, 0);
+    expect(provider.connection.getState()).toMatchObject({
+      status: "reconnecting",
+      error: { category: "connection" },
+    });
+    expect(errors.map((e) => e.category)).toEqual(["connection"]);
+    await advance(pubnub, 5000);
+    expect(reconnect).toHaveBeenCalledTimes(1);
+    expect(provider.connection.getState().status).toBe("connected");
+    for (const { events } of [a, b, other]) {
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        type: "*",
+        payload: {},
+        meta: { resync: true },
+      });
+    }
+    expect(a.events[0]?.meta).toEqual({
+      resync: true,
+      dataProviderName: "cms",
+    });
+    expect(a.events[0]?.channel).toBe(posts);
+    expect(other.events[0]?.channel).toBe("resources/users");
+  });
+
+  it("should keep trying with growing delays while reconnects fail", async () => {
+    vi.useFakeTimers();
+    const delays: number[] = [];
+    const { provider, pubnub } = memoryHarness({
+      reconnectDelay: (attempt) => {
+        delays.push(attempt);
+        return 1000 * (attempt + 1);
+      },
+    });
+    vi.spyOn(pubnub, "reconnect").mockImplementation(() => {
+      pubnub.emitStatus({
+        category: "PNConnectionErrorCategory",
+        error: "PNNetworkIssuesCategory",
+      });
+    });
+    const { events, callback } = recorder();
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    await advance(pubnub, 0);
+    pubnub.emitStatus(unexpected);
+    await advance(pubnub, 1000 + 2000 + 3000);
+    expect(delays).toEqual([0, 1, 2, 3]);
+    expect(provider.connection.getState().status).toBe("reconnecting");
+    vi.mocked(pubnub.reconnect).mockRestore();
+    await advance(pubnub, 4000);
+    expect(provider.connection.getState().status).toBe("connected");
+    expect(events).toHaveLength(1);
+  });
+
+  it("should resync after a first connection that failed", async () => {
+    vi.useFakeTimers();
+    const { provider, pubnub } = memoryHarness();
+    const { events, callback } = recorder();
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    pubnub.emitStatus({
+      category: "PNConnectionErrorCategory",
+      error: "PNNetworkIssuesCategory",
+    });
+    await advance(pubnub, 5000);
+    expect(provider.connection.getState().status).toBe("connected");
+    expect(events.map((e) => e.type)).toEqual(["*"]);
+  });
+
+  it("should not resync with resync: false", async () => {
+    vi.useFakeTimers();
+    const { provider, pubnub } = memoryHarness({ resync: false });
+    const { events, callback } = recorder();
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    await advance(pubnub, 0);
+    pubnub.emitStatus(unexpected);
+    await advance(pubnub, 5000);
+    expect(provider.connection.getState().status).toBe("connected");
+    expect(events).toEqual([]);
+  });
+});
+
+describe("access denied", () => {
+  it("should fetch a new token, set it and reconnect", async () => {
+    vi.useFakeTimers();
+    const getToken = vi.fn(async () => "fresh-token");
+    const { provider, pubnub, errors } = memoryHarness({ getToken });
+    const { events, callback } = recorder();
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    await advance(pubnub, 0);
+    pubnub.emitStatus(denied);
+    await advance(pubnub, 0);
+    expect(getToken).toHaveBeenCalledTimes(1);
+    expect(pubnub.getToken()).toBe("fresh-token");
+    expect(provider.connection.getState().status).toBe("connected");
+    expect(events.map((e) => e.type)).toEqual(["*"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("should end in error after three refused tokens", async () => {
+    vi.useFakeTimers();
+    const { provider, pubnub, errors } = memoryHarness({
+      getToken: () => "still-bad",
+      reconnectDelay: () => 100,
+    });
+    vi.spyOn(pubnub, "reconnect").mockImplementation(() =>
+      pubnub.emitStatus(denied),
+    );
+    provider.subscribe({ channel: posts, types: ["*"], callback() {} });
+    await advance(pubnub, 0);
+    pubnub.emitStatus(denied);
+    await advance(pubnub, 1000);
+    expect(pubnub.reconnect).toHaveBeenCalledTimes(3);
+    expect(provider.connection.getState()).toMatchObject({
+      status: "error",
+      error: {
+        category: "access-denied",
+        message: expect.stringMatching(/refused 3 tokens/),
+      },
+    });
+    expect(errors.map((e) => e.category)).toEqual(["access-denied"]);
+  });
+
+  it("should report getToken failures and retry", async () => {
+    vi.useFakeTimers();
+    const getToken = vi
+      .fn<() => Promise<string>>()
+      .mockRejectedValueOnce(new Error("auth server down"))
+      .mockResolvedValue("ok-token");
+    const { provider, pubnub, errors } = memoryHarness({
+      getToken,
+      reconnectDelay: () => 100,
+    });
+    provider.subscribe({ channel: posts, types: ["*"], callback() {} });
+    await advance(pubnub, 0);
+    pubnub.emitStatus(denied);
+    await advance(pubnub, 500);
+    expect(errors[0]?.message).toMatch(/getToken failed: auth server down/);
+    expect(pubnub.getToken()).toBe("ok-token");
+    expect(provider.connection.getState().status).toBe("connected");
+  });
+
+  it("should say what to do when there is no getToken", async () => {
+    const { provider, pubnub, errors } = memoryHarness();
+    provider.subscribe({ channel: posts, types: ["*"], callback() {} });
+    await pubnub.network.flush();
+    pubnub.emitStatus(denied);
+    await pubnub.network.flush();
+    expect(provider.connection.getState().status).toBe("error");
+    expect(errors[0]?.message).toMatch(/Pass `getToken` to liveProvider\(\)/);
+  });
+});
+
+describe("dispose()", () => {
+  it("should release channels, listeners and timers, and leave the client usable", async () => {
+    vi.useFakeTimers();
+    const pubnub = new MemoryPubNub();
+    const errors: unknown[] = [];
+    const provider = liveProvider(pubnub, { onError: (e) => errors.push(e) });
+    const { events, callback } = recorder();
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    provider.subscribe({ channel: "resources/users", types: ["*"], callback });
+    await advance(pubnub, 0);
+    pubnub.emitStatus(unexpected);
+    await advance(pubnub, 0);
+    expect(vi.getTimerCount()).toBe(1);
+
+    provider.dispose();
+    expect(pubnub.getSubscribedChannels()).toEqual([]);
+    expect(pubnub.listenerCount).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(provider.connection.getState().status).toBe("disconnected");
+    provider.dispose();
+
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    provider.publish({
+      channel: posts,
+      type: "updated",
+      payload: {},
+      date: new Date(),
+    });
+    expect(errors.map((e) => (e as { category: string }).category)).toEqual([
+      "connection",
+      "disposed",
+      "disposed",
+    ]);
+    expect(pubnub.getSubscribedChannels()).toEqual([]);
+
+    const fresh = liveProvider(pubnub, { onError: () => {} });
+    fresh.subscribe({ channel: posts, types: ["*"], callback });
+    pubnub.network.publish("resources.posts", { type: "updated" });
+    await advance(pubnub, 0);
+    expect(events.map((e) => e.type)).toEqual(["updated"]);
+  });
+});

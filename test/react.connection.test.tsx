@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { Refine, useList } from "@refinedev/core";
+import { liveProvider, type PubNubLiveProvider } from "@refinedev/pubnub";
+import { useConnectionState } from "@refinedev/pubnub/react";
+import { MemoryPubNub } from "@refinedev/pubnub/testing";
+import { act, cleanup, render, screen } from "@testing-library/react";
+import PubNub from "pubnub";
+import { afterEach, describe, expect, it } from "vitest";
+import { memoryDataProvider } from "./helpers/dataProvider";
+import { emulatorHarness, eventually } from "./helpers/emulatorHarness";
+
+let harness: ReturnType<typeof emulatorHarness> | undefined;
+afterEach(async () => {
+  cleanup();
+  await harness?.close();
+  harness = undefined;
+});
+
+function LiveBadge({ provider }: { provider: PubNubLiveProvider }) {
+  const { status } = useConnectionState(provider);
+  return (
+    <span role="status">
+      {status === "connected"
+        ? "Live"
+        : status === "reconnecting"
+          ? "Reconnecting…"
+          : status}
+    </span>
+  );
+}
+
+describe("useConnectionState()", () => {
+  it("should follow the provider's state", async () => {
+    const pubnub = new MemoryPubNub();
+    const provider = liveProvider(pubnub, { onError: () => {} });
+    render(<LiveBadge provider={provider} />);
+    expect(screen.getByRole("status").textContent).toBe("idle");
+    act(() => {
+      provider.subscribe({
+        channel: "resources/posts",
+        types: ["*"],
+        callback() {},
+      });
+    });
+    expect(screen.getByRole("status").textContent).toBe("connecting");
+    await act(() => pubnub.network.flush());
+    expect(screen.getByRole("status").textContent).toBe("Live");
+    pubnub.emitStatus({ category: "PNDisconnectedUnexpectedlyCategory" });
+    await act(() => pubnub.network.flush());
+    expect(screen.getByRole("status").textContent).toBe("Reconnecting…");
+    provider.dispose();
+  });
+
+  it("should show Reconnecting… then Live, and refetch refine's list, on the real SDK", async () => {
+    harness = emulatorHarness();
+    const client = harness.client("bob", {
+      retryConfiguration: PubNub.NoneRetryPolicy(),
+    });
+    const provider = liveProvider(client, {
+      releaseDelay: 0,
+      reconnectDelay: () => 100,
+      onError: () => {},
+    });
+    const { dataProvider, reads, records } = memoryDataProvider({
+      posts: [{ id: 1, title: "One" }],
+    });
+    function Posts() {
+      const { result } = useList({ resource: "posts" });
+      return <p>{result?.data.map((post) => post.title).join(",")}</p>;
+    }
+    render(
+      <Refine
+        dataProvider={dataProvider}
+        liveProvider={provider}
+        resources={[{ name: "posts" }]}
+        options={{ liveMode: "auto", disableTelemetry: true }}
+      >
+        <LiveBadge provider={provider} />
+        <Posts />
+      </Refine>,
+    );
+    await screen.findByText("Live");
+    await screen.findByText("One");
+    await eventually(() => expect(harness?.emulator.pendingSubscribes).toBe(1));
+    const before = reads.posts ?? 0;
+
+    harness.emulator.failNext("subscribe", { network: true });
+    harness.emulator.dropConnections();
+    await screen.findByText("Reconnecting…");
+    // Changed while the browser was away, and PubNub lost the event:
+    records.posts = [
+      { id: 1, title: "One" },
+      { id: 2, title: "Two" },
+    ];
+    harness.emulator.publish("resources.posts", {
+      type: "created",
+      payload: { ids: [2] },
+    });
+    harness.emulator.loseBacklog();
+
+    await screen.findByText("Live", {}, { timeout: 5_000 });
+    await screen.findByText("One,Two");
+    expect(reads.posts).toBe(before + 1);
+  });
+});

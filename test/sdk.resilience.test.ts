@@ -1,0 +1,200 @@
+import type { LiveEvent } from "@refinedev/core";
+import {
+  type ConnectionState,
+  liveProvider,
+  type PubNubLiveError,
+} from "@refinedev/pubnub";
+import PubNub from "pubnub";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  connected,
+  emulatorHarness,
+  eventually,
+} from "./helpers/emulatorHarness";
+
+let harness: ReturnType<typeof emulatorHarness>;
+afterEach(async () => {
+  await harness?.close();
+});
+
+const posts = "resources/posts";
+
+/** A real client that gives up at the first failure, as after spent retries. */
+function fragileClient(userId = "bob") {
+  return harness.client(userId, {
+    retryConfiguration: PubNub.NoneRetryPolicy(),
+  });
+}
+
+function setUp(
+  client: PubNub,
+  options: Parameters<typeof liveProvider>[1] = {},
+) {
+  const errors: PubNubLiveError[] = [];
+  const states: ConnectionState["status"][] = [];
+  const provider = liveProvider(client, {
+    releaseDelay: 0,
+    reconnectDelay: () => 50,
+    onError: (error) => errors.push(error),
+    onConnectionStateChange: (state) => states.push(state.status),
+    ...options,
+  });
+  const listen = (channel = posts) => {
+    const events: LiveEvent[] = [];
+    provider.subscribe({
+      channel,
+      types: ["*"],
+      callback: (event) => events.push(event),
+    });
+    return events;
+  };
+  return { provider, errors, states, listen };
+}
+
+describe("resilience on the real SDK through the emulator", () => {
+  it("should reconnect after a 5xx, catch up, and resync each subscription once", async () => {
+    harness = emulatorHarness();
+    const client = fragileClient();
+    const { states, listen, errors } = setUp(client);
+    const postsEvents = listen();
+    const usersEvents = listen("resources/users");
+    await connected(client);
+    await eventually(() => expect(harness.emulator.pendingSubscribes).toBe(1));
+
+    harness.emulator.failPendingSubscribes({ status: 500 });
+    harness.emulator.publish("resources.posts", {
+      type: "updated",
+      payload: { ids: [1] },
+    });
+
+    await eventually(() => expect(states).toContain("reconnecting"));
+    await eventually(() => expect(states.at(-1)).toBe("connected"));
+    await eventually(() =>
+      expect(postsEvents.map((e) => e.type).sort()).toEqual(["*", "updated"]),
+    );
+    expect(states).toEqual([
+      "connecting",
+      "connected",
+      "reconnecting",
+      "connected",
+    ]);
+    expect(usersEvents.map((e) => e.type)).toEqual(["*"]);
+    expect(postsEvents.find((e) => e.type === "*")?.meta).toMatchObject({
+      resync: true,
+    });
+    expect(errors.map((e) => e.category)).toEqual(["connection"]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(usersEvents).toHaveLength(1);
+  });
+
+  it("should not get stuck when reconnects fail for a while", async () => {
+    harness = emulatorHarness();
+    const client = fragileClient();
+    const { states, listen } = setUp(client);
+    const events = listen();
+    await connected(client);
+    await eventually(() => expect(harness.emulator.pendingSubscribes).toBe(1));
+    harness.emulator.failNext("subscribe", { network: true }, 4);
+    harness.emulator.dropConnections();
+    await eventually(() => expect(states).toContain("reconnecting"));
+    await eventually(() => expect(states.at(-1)).toBe("connected"), 8_000);
+    expect(states.slice(0, 3)).toEqual([
+      "connecting",
+      "connected",
+      "reconnecting",
+    ]);
+    expect(new Set(states.slice(2, -1))).toEqual(new Set(["reconnecting"]));
+    expect(events.map((e) => e.type)).toEqual(["*"]);
+  });
+
+  it("should resync when the backlog was lost during the outage", async () => {
+    harness = emulatorHarness();
+    const client = fragileClient();
+    const { states, listen } = setUp(client);
+    const events = listen();
+    await connected(client);
+    await eventually(() => expect(harness.emulator.pendingSubscribes).toBe(1));
+    harness.emulator.failPendingSubscribes({ status: 502 });
+    harness.emulator.publish("resources.posts", {
+      type: "deleted",
+      payload: { ids: [7] },
+    });
+    harness.emulator.loseBacklog();
+    await eventually(() => expect(states).toContain("reconnecting"));
+    await eventually(() => expect(states.at(-1)).toBe("connected"));
+    await eventually(() => expect(events).toHaveLength(1));
+    expect(events[0]).toMatchObject({ type: "*", meta: { resync: true } });
+  });
+
+  it("should refresh an expired token on 403 and carry on", async () => {
+    harness = emulatorHarness();
+    const client = fragileClient();
+    client.setToken("expired-token");
+    const getToken = vi.fn(async () => "fresh-token");
+    const { states, listen, errors } = setUp(client, { getToken });
+    const events = listen();
+    await connected(client);
+    await eventually(() => expect(harness.emulator.pendingSubscribes).toBe(1));
+    harness.emulator.failPendingSubscribes({ status: 403 });
+    await eventually(() => expect(getToken).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(states.at(-1)).toBe("connected"));
+    harness.emulator.publish("resources.posts", {
+      type: "updated",
+      payload: { ids: [1] },
+    });
+    await eventually(() =>
+      expect(events.map((e) => e.type)).toEqual(["*", "updated"]),
+    );
+    const lastSubscribe = harness.requests("subscribe").at(-1);
+    expect(lastSubscribe?.auth).toBe("fresh-token");
+    expect(errors).toEqual([]);
+  });
+
+  it("should show an error, not a stuck state, on 403 without getToken", async () => {
+    harness = emulatorHarness();
+    const client = fragileClient();
+    const { provider, listen, errors } = setUp(client);
+    listen();
+    await connected(client);
+    await eventually(() => expect(harness.emulator.pendingSubscribes).toBe(1));
+    harness.emulator.failPendingSubscribes({ status: 403 });
+    await eventually(() =>
+      expect(provider.connection.getState().status).toBe("error"),
+    );
+    expect(provider.connection.getState().error?.category).toBe(
+      "access-denied",
+    );
+    expect(errors.map((e) => e.category)).toEqual(["access-denied"]);
+  });
+
+  it("should leave every channel on dispose and ignore the client afterwards", async () => {
+    harness = emulatorHarness();
+    const client = fragileClient();
+    const { provider, listen, states } = setUp(client);
+    listen();
+    listen("resources/users");
+    await connected(client);
+    provider.dispose();
+    await eventually(() =>
+      expect(
+        harness
+          .requests("leave")
+          .flatMap((r) => r.channels)
+          .sort(),
+      ).toEqual(["resources.posts", "resources.users"]),
+    );
+    expect(client.getSubscribedChannels()).toEqual([]);
+    expect(states.at(-1)).toBe("disconnected");
+
+    // The client still works for others, and the disposed provider stays out of it.
+    const reconnect = vi.spyOn(client, "reconnect");
+    const other = client.channel("elsewhere").subscription();
+    other.subscribe();
+    await connected(client);
+    await eventually(() => expect(harness.emulator.pendingSubscribes).toBe(1));
+    harness.emulator.failPendingSubscribes({ status: 500 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reconnect).not.toHaveBeenCalled();
+    expect(states.at(-1)).toBe("disconnected");
+  });
+});

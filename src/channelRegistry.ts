@@ -98,6 +98,16 @@ export class ChannelRegistry {
     else entry.releaseTimer = setTimeout(release, releaseDelay);
   }
 
+  /** Releases at once every channel that only waits for its release delay. */
+  releaseIdle(): void {
+    for (const [pubnubChannel, entry] of [...this.#entries]) {
+      if (entry.subscribers.size > 0) continue;
+      clearTimeout(entry.releaseTimer);
+      this.#entries.delete(pubnubChannel);
+      entry.subscription.unsubscribe();
+    }
+  }
+
   /** Every subscriber of `owner`, with its PubNub channel. */
   subscribersOf(owner: SubscriberOwner): Array<[string, Subscriber]> {
     const found: Array<[string, Subscriber]> = [];

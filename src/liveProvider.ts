@@ -233,6 +233,7 @@ export function liveProvider(
         registrations.delete(handle);
         registry.remove(pubnubChannel, subscriber, "now");
       }
+      registry.releaseIdle();
       monitor.dispose();
     },
   };

@@ -249,10 +249,17 @@ describe("dispose()", () => {
     const { events, callback } = recorder();
     provider.subscribe({ channel: posts, types: ["*"], callback });
     provider.subscribe({ channel: "resources/users", types: ["*"], callback });
+    const leaving = provider.subscribe({
+      channel: "resources/tags",
+      types: ["*"],
+      callback,
+    });
+    provider.unsubscribe(leaving);
     await advance(pubnub, 0);
+    expect(pubnub.getSubscribedChannels()).toContain("resources.tags");
     pubnub.emitStatus(unexpected);
     await advance(pubnub, 0);
-    expect(vi.getTimerCount()).toBe(1);
+    expect(vi.getTimerCount()).toBe(2);
 
     provider.dispose();
     expect(pubnub.getSubscribedChannels()).toEqual([]);

@@ -8,6 +8,7 @@ export default defineConfig({
     "testing/server": "src/testing/server.ts",
     cli: "src/testing/cli.ts",
     react: "src/react/index.ts",
+    server: "src/server/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -8,6 +8,7 @@ const source = (path: string) =>
 export const entries: Record<string, string> = {
   ".": "index.ts",
   "./react": "react/index.ts",
+  "./server": "server/index.ts",
   "./testing": "testing/index.ts",
   "./testing/msw": "testing/msw.ts",
   "./testing/server": "testing/server.ts",

@@ -71,6 +71,8 @@ try {
      import { MemoryNetwork, MemoryPubNub } from "@refinedev/pubnub/testing";
      import { pubnubHandlers } from "@refinedev/pubnub/testing/msw";
      import { useConnectionState } from "@refinedev/pubnub/react";
+     import { publishLiveEvent, grantLiveToken } from "@refinedev/pubnub/server";
+     if (typeof publishLiveEvent !== "function" || typeof grantLiveToken !== "function") throw new Error("server entry");
      if (typeof useConnectionState !== "function") throw new Error("react entry");
      import { startEmulatorServer } from "@refinedev/pubnub/testing/server";
      if (pubnubHandlers().length !== 1 || typeof startEmulatorServer !== "function") throw new Error("testing entries");

@@ -202,7 +202,10 @@ export function liveProvider(
       try {
         assertLive(channel);
         if (typeof event?.type !== "string" || event.type === "") {
-          throw new PublishError(String(channel), "the event has no type");
+          throw new PublishError(
+            String(channel),
+            "the event has no type (a non-empty string).",
+          );
         }
         const pubnubChannel = toPubNubChannel(channel, namespace);
         const meta = { sender: owner.id };

@@ -15,6 +15,7 @@
  * - `access-denied`: PubNub refused the client's token (403) and no new
  *   token could be had.
  * - `disposed`: the provider was used after `dispose()`.
+ * - `grant`: an Access Manager token could not be granted (server helpers).
  */
 export type PubNubLiveErrorCategory =
   | "channel-name"
@@ -25,7 +26,8 @@ export type PubNubLiveErrorCategory =
   | "callback"
   | "connection"
   | "access-denied"
-  | "disposed";
+  | "disposed"
+  | "grant";
 
 export interface PubNubLiveErrorDetails {
   /** The refine channel involved, e.g. `resources/posts`. */

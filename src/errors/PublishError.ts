@@ -44,6 +44,7 @@ function describe(
   category: string | undefined,
   statusCode: number | undefined,
 ): string {
+  if (typeof cause === "string") return cause;
   const status = statusOf(cause);
   const detail = String(
     typeof status.message === "string"

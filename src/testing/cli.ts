@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { startEmulatorServer } from "./server";
 
-const USAGE = `Usage: refine-pubnub-emulator [--port 4100] [--host 127.0.0.1] [--long-poll-timeout 20000]
+const USAGE = `Usage: refine-pubnub-emulator [--port 4100] [--host 127.0.0.1] [--long-poll-timeout 20000] [--access-manager]
 
 Serves an emulation of PubNub's REST protocol for the pubnub SDK, with any keys.
 Connect with: new PubNub({ origin: "127.0.0.1:4100", ssl: false, publishKey: "demo", subscribeKey: "demo", userId })`;
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
       port: { type: "string", default: "4100" },
       host: { type: "string", default: "127.0.0.1" },
       "long-poll-timeout": { type: "string", default: "20000" },
+      "access-manager": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -36,9 +37,15 @@ async function main(): Promise<void> {
     port,
     host: values.host,
     longPollTimeout,
+    accessManager: values["access-manager"],
   });
   console.log(`PubNub emulator listening on ${server.url}`);
   console.log(`Connect with: { origin: "${server.origin}", ssl: false }`);
+  if (values["access-manager"]) {
+    console.log(
+      "Access Manager is on: clients need tokens granted by a client with a secretKey.",
+    );
+  }
   const stop = () => {
     server.close().then(() => process.exit(0));
   };

@@ -1,5 +1,6 @@
 import { PUBNUB_MESSAGE_LIMIT, publishSize } from "../../publishSize";
 import { invalidChannelReason, nextTimetoken } from "../pubnubRules";
+import { AccessManager } from "./accessManager";
 import { type RequestParts, requestParts } from "./requestParts";
 import {
   type EmulatorAnswer,
@@ -28,6 +29,13 @@ export interface PubNubEmulatorOptions {
    * @default 900000
    */
   backlogTtl?: number;
+  /**
+   * Enforce Access Manager: subscribe needs a token with read, publish one
+   * with write, granted through `grantToken` by a client with a secret key
+   * (signatures are not checked). Without it, any request goes through.
+   * @default false
+   */
+  accessManager?: boolean;
 }
 
 /** One request the emulator received. */
@@ -89,9 +97,13 @@ export class PubNubEmulator {
   readonly #waiters = new Set<Waiter>();
   readonly #faults: Array<{ target: FaultTarget; fault: EmulatorFault }> = [];
   readonly #requests: EmulatorRequest[] = [];
+  readonly #accessManager: AccessManager | undefined;
   #deliveryDelay = 0;
 
   constructor(options: PubNubEmulatorOptions = {}) {
+    this.#accessManager = options.accessManager
+      ? new AccessManager()
+      : undefined;
     this.#longPollTimeout = options.longPollTimeout ?? 20_000;
     this.#backlogLimit = options.backlogLimit ?? 100;
     this.#backlogTtl = options.backlogTtl ?? 15 * 60_000;
@@ -122,6 +134,12 @@ export class PubNubEmulator {
     const fault = this.#takeFault(operation);
     if (fault?.network) return NETWORK_ERROR;
     if (fault?.status !== undefined) return faultResponse(fault.status);
+    const refusal = this.#accessManager?.refusal(parts);
+    if (refusal) {
+      return serviceError(403, refusal.message, "Access Manager", {
+        channels: refusal.channels,
+      });
+    }
     switch (operation) {
       case "time":
         return jsonResponse([Number(nextTimetoken())]);
@@ -143,6 +161,8 @@ export class PubNubEmulator {
           action: "leave",
           service: "Presence",
         });
+      case "grant":
+        return this.#grant(request);
       default:
         return serviceError(404, "Not emulated", "Emulator");
     }
@@ -200,6 +220,11 @@ export class PubNubEmulator {
     this.failPendingSubscribes({ network: true });
   }
 
+  /** Makes an Access Manager token expire now (with `accessManager: true`). */
+  expireToken(token: string): void {
+    this.#accessManager?.expire(token);
+  }
+
   /** Forgets every stored message: clients cannot catch up on them. */
   loseBacklog(): void {
     this.#backlog.clear();
@@ -222,6 +247,25 @@ export class PubNubEmulator {
       ({ target }) => target === "any" || target === operation,
     );
     return index === -1 ? undefined : this.#faults.splice(index, 1)[0]?.fault;
+  }
+
+  async #grant(request: Request): Promise<Response> {
+    if (this.#accessManager === undefined) {
+      return serviceError(
+        400,
+        "Access Manager is off in this emulator: new PubNubEmulator({ accessManager: true })",
+      );
+    }
+    try {
+      const token = this.#accessManager.grant(JSON.parse(await request.text()));
+      return jsonResponse({
+        data: { message: "Success", token },
+        service: "Access Manager",
+        status: 200,
+      });
+    } catch {
+      return serviceError(400, "Invalid grant request body");
+    }
   }
 
   async #publish(parts: RequestParts, request: Request): Promise<Response> {

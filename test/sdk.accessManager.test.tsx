@@ -1,0 +1,195 @@
+// @vitest-environment jsdom
+import { Refine, useCreate, useList } from "@refinedev/core";
+import { liveProvider, type PubNubLiveError } from "@refinedev/pubnub";
+import { grantLiveToken, publishLiveEvent } from "@refinedev/pubnub/server";
+import { act, cleanup, render } from "@testing-library/react";
+import PubNub from "pubnub";
+import { afterEach, describe, expect, it } from "vitest";
+import { memoryDataProvider } from "./helpers/dataProvider";
+import {
+  connected,
+  emulatorHarness,
+  eventually,
+} from "./helpers/emulatorHarness";
+
+let harness: ReturnType<typeof emulatorHarness>;
+afterEach(async () => {
+  cleanup();
+  await harness?.close();
+});
+
+function backend() {
+  return harness.client("server", { secretKey: "sec-c-test" });
+}
+
+/** A browser holding only a subscribe key and a token. */
+function browser(
+  token: string,
+  options: Parameters<typeof liveProvider>[1] = {},
+) {
+  const client = harness.client("alice", {
+    publishKey: undefined,
+    retryConfiguration: PubNub.NoneRetryPolicy(),
+  });
+  client.setToken(token);
+  const errors: PubNubLiveError[] = [];
+  const provider = liveProvider(client, {
+    releaseDelay: 0,
+    reconnectDelay: () => 50,
+    onError: (error) => errors.push(error),
+    ...options,
+  });
+  return { client, provider, errors };
+}
+
+let create: ((args: unknown) => void) | undefined;
+function PostsPage() {
+  useList({ resource: "posts" });
+  create = useCreate().mutate as never;
+  return null;
+}
+
+function renderApp(provider: ReturnType<typeof liveProvider>) {
+  const data = memoryDataProvider({ posts: [{ id: 1, title: "One" }] });
+  render(
+    <Refine
+      dataProvider={data.dataProvider}
+      liveProvider={provider}
+      resources={[{ name: "posts" }]}
+      options={{
+        liveMode: "auto",
+        disableTelemetry: true,
+        mutationMode: "pessimistic",
+      }}
+    >
+      <PostsPage />
+    </Refine>,
+  );
+  return data;
+}
+
+describe("secure set-up: backend grants and publishes, browser subscribes", () => {
+  it("should refetch the browser's list when the backend publishes", async () => {
+    harness = emulatorHarness({ accessManager: true });
+    const server = backend();
+    const token = await grantLiveToken(server, {
+      userId: "alice",
+      resources: ["posts"],
+      ttl: 5,
+    });
+    const { client, provider, errors } = browser(token);
+    const { reads } = renderApp(provider);
+    await connected(client);
+    await eventually(() => expect(reads.posts).toBe(1));
+
+    await publishLiveEvent(server, {
+      resource: "posts",
+      type: "updated",
+      ids: [1],
+    });
+    await eventually(() => expect(reads.posts).toBe(2));
+    expect(harness.requests("subscribe").every((r) => r.auth === token)).toBe(
+      true,
+    );
+
+    // refine's automatic publish after a mutation fails cleanly: no publish key.
+    act(() => create?.({ resource: "posts", values: { title: "Two" } }));
+    await eventually(() =>
+      expect(errors.map((e) => e.category)).toEqual(["publish"]),
+    );
+    expect(errors[0]?.message).toMatch(/no publishKey/);
+    await eventually(() => expect(reads.posts).toBe(3));
+    expect(provider.connection.getState().status).toBe("connected");
+  });
+
+  it("should refuse a browser without rights with a clear error", async () => {
+    harness = emulatorHarness({ accessManager: true });
+    const token = await grantLiveToken(backend(), {
+      userId: "alice",
+      resources: ["users"],
+    });
+    const { provider, errors } = browser(token);
+    renderApp(provider);
+    await eventually(() =>
+      expect(provider.connection.getState().status).toBe("error"),
+    );
+    expect(errors.map((e) => e.category)).toEqual(["access-denied"]);
+    expect(errors[0]?.message).toMatch(
+      /refused the client's Access Manager token \(403\)/,
+    );
+  });
+
+  it("should refuse a token granted to another user", async () => {
+    harness = emulatorHarness({ accessManager: true });
+    const token = await grantLiveToken(backend(), {
+      userId: "mallory",
+      resources: ["posts"],
+    });
+    const { provider } = browser(token);
+    renderApp(provider);
+    await eventually(() =>
+      expect(provider.connection.getState().status).toBe("error"),
+    );
+  });
+
+  it("should get a new token from getToken when the old one expires", async () => {
+    harness = emulatorHarness({ accessManager: true });
+    const server = backend();
+    const first = await grantLiveToken(server, {
+      userId: "alice",
+      resources: ["posts"],
+    });
+    const tokens: string[] = [];
+    const { client, provider } = browser(first, {
+      getToken: async () => {
+        const token = await grantLiveToken(server, {
+          userId: "alice",
+          resources: ["posts"],
+        });
+        tokens.push(token);
+        return token;
+      },
+    });
+    const { reads } = renderApp(provider);
+    await connected(client);
+    await eventually(() => expect(harness.emulator.pendingSubscribes).toBe(1));
+    harness.emulator.expireToken(first);
+    harness.emulator.dropConnections();
+    await eventually(() => expect(tokens).toHaveLength(1));
+    await eventually(() =>
+      expect(provider.connection.getState().status).toBe("connected"),
+    );
+    const before = reads.posts ?? 0;
+    await publishLiveEvent(server, {
+      resource: "posts",
+      type: "updated",
+      ids: [1],
+    });
+    await eventually(() => expect(reads.posts).toBeGreaterThan(before));
+    expect(harness.requests("subscribe").at(-1)?.auth).toBe(tokens[0]);
+  });
+
+  it("should refuse publishes from a browser that has a publish key but no write", async () => {
+    harness = emulatorHarness({ accessManager: true });
+    const token = await grantLiveToken(backend(), {
+      userId: "alice",
+      resources: ["posts"],
+    });
+    const client = harness.client("alice");
+    client.setToken(token);
+    const errors: PubNubLiveError[] = [];
+    const provider = liveProvider(client, {
+      onError: (error) => errors.push(error),
+    });
+    provider.publish({
+      channel: "resources/posts",
+      type: "updated",
+      payload: {},
+      date: new Date(),
+    });
+    await eventually(() => expect(errors).toHaveLength(1));
+    expect(errors[0]).toMatchObject({ category: "publish", statusCode: 403 });
+    expect(errors[0]?.message).toMatch(/does not grant write/);
+    provider.dispose();
+  });
+});

@@ -1,0 +1,190 @@
+import { decodeLiveMessage, liveProvider } from "@refinedev/pubnub";
+import {
+  ChannelNameError,
+  GrantError,
+  grantLiveToken,
+  MessageTooLargeError,
+  PublishError,
+  publishLiveEvent,
+} from "@refinedev/pubnub/server";
+import { MemoryNetwork, MemoryPubNub } from "@refinedev/pubnub/testing";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { emulatorHarness } from "./helpers/emulatorHarness";
+
+let harness: ReturnType<typeof emulatorHarness> | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+describe("publishLiveEvent()", () => {
+  it("should publish what the browser provider reads", async () => {
+    const network = new MemoryNetwork();
+    const backend = new MemoryPubNub({ network, userId: "server" });
+    const browser = liveProvider(new MemoryPubNub({ network }), {
+      namespace: "acme",
+      releaseDelay: 0,
+    });
+    const callback = vi.fn();
+    browser.subscribe({ channel: "resources/posts", types: ["*"], callback });
+    const date = new Date("2026-11-22T10:00:00.000Z");
+    const result = await publishLiveEvent(
+      backend,
+      {
+        resource: "posts",
+        type: "updated",
+        ids: [1, "2"],
+        meta: { dataProviderName: "cms" },
+        date,
+      },
+      { namespace: "acme" },
+    );
+    await network.flush();
+    expect(result).toEqual({
+      channel: "acme.resources.posts",
+      timetoken: expect.stringMatching(/^\d{17}$/),
+    });
+    expect(callback).toHaveBeenCalledWith({
+      channel: "resources/posts",
+      type: "updated",
+      payload: { ids: [1, "2"] },
+      date,
+      meta: { dataProviderName: "cms" },
+    });
+  });
+
+  it("should take a custom channel and extra payload", async () => {
+    const backend = new MemoryPubNub();
+    await publishLiveEvent(backend, {
+      channel: "notifications/admins",
+      type: "backup-finished",
+      payload: { size: 3 },
+    });
+    const [sent] = backend.network.messages;
+    expect(sent?.channel).toBe("notifications.admins");
+    expect(
+      decodeLiveMessage(
+        sent?.message,
+        "notifications/admins",
+        sent?.timetoken ?? "",
+      ),
+    ).toMatchObject({
+      type: "backup-finished",
+      payload: { size: 3 },
+    });
+  });
+
+  it("should shrink large events with the browser's size guard", async () => {
+    const backend = new MemoryPubNub();
+    await publishLiveEvent(backend, {
+      resource: "posts",
+      type: "updated",
+      ids: [1],
+      payload: { body: "x".repeat(40_000) },
+    });
+    expect(backend.network.messages[0]?.message).toMatchObject({
+      type: "updated",
+      payload: { ids: [1] },
+    });
+  });
+
+  it("should reject with typed errors", async () => {
+    const backend = new MemoryPubNub();
+    await expect(
+      publishLiveEvent(backend, { type: "updated" }),
+    ).rejects.toThrow(/neither a resource nor a channel/);
+    await expect(
+      publishLiveEvent(backend, { resource: "posts", type: "" }),
+    ).rejects.toBeInstanceOf(PublishError);
+    await expect(
+      publishLiveEvent(backend, { resource: "p".repeat(90), type: "x" }),
+    ).rejects.toBeInstanceOf(ChannelNameError);
+    await expect(
+      publishLiveEvent(backend, {
+        resource: "posts",
+        type: "t".repeat(40_000),
+      }),
+    ).rejects.toBeInstanceOf(MessageTooLargeError);
+    backend.network.failNextPublish({
+      category: "PNAccessDeniedCategory",
+      statusCode: 403,
+    });
+    await expect(
+      publishLiveEvent(backend, { resource: "posts", type: "updated" }),
+    ).rejects.toMatchObject({
+      name: "PublishError",
+      statusCode: 403,
+    });
+  });
+
+  it("should publish through the real SDK", async () => {
+    harness = emulatorHarness();
+    const backend = harness.client("server");
+    const { channel } = await publishLiveEvent(backend, {
+      resource: "posts",
+      type: "created",
+      ids: [9],
+    });
+    expect(channel).toBe("resources.posts");
+    expect(harness.requests("publish")).toHaveLength(1);
+  });
+});
+
+describe("grantLiveToken()", () => {
+  it("should say that a secret key is needed", async () => {
+    harness = emulatorHarness({ accessManager: true });
+    const noSecret = harness.client("server");
+    await expect(
+      grantLiveToken(noSecret, { userId: "alice", resources: ["posts"] }),
+    ).rejects.toThrow(/has no secretKey/);
+  });
+
+  it("should refuse options it cannot turn into a grant", async () => {
+    const grantToken = vi.fn(async () => "token");
+    const client = { grantToken };
+    await expect(
+      grantLiveToken(client, { userId: "", resources: ["posts"] }),
+    ).rejects.toBeInstanceOf(GrantError);
+    await expect(
+      grantLiveToken(client, { userId: "a", resources: ["posts"], ttl: 0 }),
+    ).rejects.toThrow(/ttl/);
+    await expect(grantLiveToken(client, { userId: "a" })).rejects.toThrow(
+      /name the `resources`/,
+    );
+    expect(grantToken).not.toHaveBeenCalled();
+  });
+
+  it("should grant read on mapped channels, write when asked, or a namespace pattern", async () => {
+    const grantToken = vi.fn(async () => "token");
+    await grantLiveToken(
+      { grantToken },
+      { userId: "alice", resources: ["posts", "v1.posts"], channels: ["a b"] },
+    );
+    await grantLiveToken(
+      { grantToken },
+      { userId: "bob", namespace: "acme", write: true, ttl: 5 },
+    );
+    expect(grantToken.mock.calls).toEqual([
+      [
+        {
+          ttl: 60,
+          authorized_uuid: "alice",
+          resources: {
+            channels: {
+              "resources.posts": { read: true },
+              "resources.v1~2Eposts": { read: true },
+              "a~20b": { read: true },
+            },
+          },
+        },
+      ],
+      [
+        {
+          ttl: 5,
+          authorized_uuid: "bob",
+          patterns: { channels: { "^acme\\.": { read: true, write: true } } },
+        },
+      ],
+    ]);
+  });
+});

@@ -2,8 +2,8 @@ import type { BaseKey, LiveEvent } from "@refinedev/core";
 
 /** What a refine subscriber asked to hear about. */
 export interface EventFilter {
-  /** Event types, `"*"` for all; `undefined` means all. */
-  types?: readonly string[] | undefined;
+  /** Event types; `undefined` means all (see {@link typeFilter}). */
+  types?: ReadonlySet<string> | undefined;
   /** Record ids as strings; `undefined` means every record. */
   ids?: ReadonlySet<string> | undefined;
 }
@@ -26,6 +26,13 @@ export function watchedIds(
   return chosen.length > 0 ? new Set(chosen.map(String)) : undefined;
 }
 
+/** The type filter for refine's `types`: `undefined` when it has `"*"`. */
+export function typeFilter(types: unknown): Set<string> | undefined {
+  return Array.isArray(types) && !types.includes("*")
+    ? new Set(types.map(String))
+    : undefined;
+}
+
 /**
  * True when a subscriber with this filter wants the event. Ids compare as
  * strings (refine passes `"1"` from routes and `1` from responses);
@@ -34,12 +41,7 @@ export function watchedIds(
  */
 export function matchesFilter(filter: EventFilter, event: LiveEvent): boolean {
   const { types, ids } = filter;
-  if (
-    types !== undefined &&
-    event.type !== "*" &&
-    !types.includes("*") &&
-    !types.includes(event.type)
-  ) {
+  if (types !== undefined && event.type !== "*" && !types.has(event.type)) {
     return false;
   }
   const eventIds: BaseKey[] | undefined = event.payload?.ids;

@@ -55,10 +55,25 @@ function copy(value: unknown, ancestors: Set<object>, depth: number): unknown {
 }
 
 /** True when `__proto__` is an own key anywhere inside `value`. */
-export function hasProtoKey(value: unknown, depth = 0): boolean {
-  if (typeof value !== "object" || value === null || depth > MAX_DEPTH) {
-    return false;
+export function hasProtoKey(value: object, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const items = Array.isArray(value) ? value : undefined;
+  const keys = items === undefined ? Object.keys(value) : undefined;
+  const length = items?.length ?? keys?.length ?? 0;
+  for (let index = 0; index < length; index++) {
+    const key = keys?.[index];
+    if (key === "__proto__") return true;
+    const item =
+      key === undefined
+        ? items?.[index]
+        : (value as Record<string, unknown>)[key];
+    if (
+      typeof item === "object" &&
+      item !== null &&
+      hasProtoKey(item, depth + 1)
+    ) {
+      return true;
+    }
   }
-  if (Object.hasOwn(value, "__proto__")) return true;
-  return Object.values(value).some((item) => hasProtoKey(item, depth + 1));
+  return false;
 }

@@ -11,7 +11,7 @@ import type { ConnectionStore } from "./connectionState";
 import { PublishError } from "./errors/PublishError";
 import { isPubNubLiveError, PubNubLiveError } from "./errors/PubNubLiveError";
 import { SubscribeError } from "./errors/SubscribeError";
-import { watchedIds } from "./eventFilter";
+import { typeFilter, watchedIds } from "./eventFilter";
 import { fitLiveMessage } from "./publishSize";
 import type { PubNubClient, PubNubPayload } from "./pubnubClient";
 import type { LiveProviderOptions } from "./types";
@@ -162,7 +162,7 @@ export function liveProvider(
           channel,
           dataProviderName: meta?.dataProviderName,
           filter: {
-            types: Array.isArray(types) ? types : undefined,
+            types: typeFilter(types),
             ids: watchedIds(params),
           },
           callback,

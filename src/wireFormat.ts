@@ -60,9 +60,11 @@ function isBaseKey(value: unknown): value is string | number {
   );
 }
 
+// A timetoken counts 0.1 µs: its digits but the last four are milliseconds.
 function timetokenDate(timetoken: string): Date {
-  return /^\d{1,20}$/.test(timetoken)
-    ? new Date(Number(BigInt(timetoken) / 10_000n))
+  const milliseconds = Number(timetoken.slice(0, -4));
+  return timetoken.length > 4 && Number.isInteger(milliseconds)
+    ? new Date(milliseconds)
     : new Date();
 }
 

@@ -1,0 +1,108 @@
+import type { LiveEvent } from "@refinedev/core";
+import {
+  liveProvider,
+  type PubNubClient,
+  type PubNubMessageEvent,
+} from "@refinedev/pubnub";
+import { expect, it } from "vitest";
+import { median, record } from "./record";
+
+// A client whose subscriptions hand their message listener to the benchmark,
+// so messages go straight into the provider: no SDK, no network.
+function directClient() {
+  const listeners = new Map<string, (event: PubNubMessageEvent) => void>();
+  const client: PubNubClient = {
+    channel: (name) => ({
+      subscription: () => ({
+        addListener: (listener) => {
+          if (listener.message) listeners.set(name, listener.message);
+        },
+        subscribe() {},
+        unsubscribe() {},
+      }),
+    }),
+    publish: async () => ({}),
+    addListener() {},
+    removeListener() {},
+    reconnect() {},
+    setToken() {},
+  };
+  return { client, listeners };
+}
+
+function measure(subscriptions: number, channels: number, messages: number) {
+  let received = 0;
+  const callback = (_event: LiveEvent) => {
+    received++;
+  };
+  const { client, listeners } = directClient();
+  const provider = liveProvider(client, { onError: () => {} });
+  const floor: Array<Array<(event: LiveEvent) => void>> = Array.from(
+    { length: channels },
+    () => [],
+  );
+  for (let index = 0; index < subscriptions; index++) {
+    provider.subscribe({
+      channel: `resources/r${index % channels}`,
+      types: ["*"],
+      callback,
+    });
+    floor[index % channels]?.push(callback);
+  }
+  const targets = [...listeners.values()];
+  const message = (n: number): PubNubMessageEvent => ({
+    channel: `resources.r${n % channels}`,
+    message: { type: "updated", payload: { ids: [n] } },
+    timetoken: "17953389572720000",
+  });
+
+  const runProvider = () => {
+    const start = performance.now();
+    for (let n = 0; n < messages; n++) targets[n % channels]?.(message(n));
+    return performance.now() - start;
+  };
+  const runFloor = () => {
+    const start = performance.now();
+    for (let n = 0; n < messages; n++) {
+      const event: LiveEvent = {
+        channel: `resources/r${n % channels}`,
+        type: "updated",
+        payload: { ids: [n] },
+        date: new Date(),
+      };
+      for (const call of floor[n % channels] ?? []) call(event);
+    }
+    return performance.now() - start;
+  };
+  runProvider();
+  runFloor();
+  const providerTimes: number[] = [];
+  const floorTimes: number[] = [];
+  received = 0;
+  for (let round = 0; round < 7; round++) {
+    providerTimes.push(runProvider());
+    floorTimes.push(runFloor());
+  }
+  expect(received).toBe(7 * 2 * messages * (subscriptions / channels));
+  const providerMs = median(providerTimes);
+  const floorMs = median(floorTimes);
+  return {
+    subscriptions,
+    channels,
+    "subscribers per channel": subscriptions / channels,
+    "provider msgs/s": Math.round((messages / providerMs) * 1000),
+    "floor msgs/s": Math.round((messages / floorMs) * 1000),
+    "provider ns/callback": Math.round(
+      (providerMs * 1e6) / (messages * (subscriptions / channels)),
+    ),
+    "time ratio (provider/floor)": Number((providerMs / floorMs).toFixed(2)),
+  };
+}
+
+it("measures dispatch against a bare loop over the same callbacks", () => {
+  record("dispatch", [
+    measure(1_000, 100, 20_000),
+    measure(10_000, 1_000, 20_000),
+    measure(10_000, 100, 4_000),
+  ]);
+});

@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from "vitest/config";
-import base from "./vitest.config";
+import base from "./vitest.config.ts";
 
 // `npm run bench`: measurements, not tests of behaviour. Each file records
 // its numbers with bench/record.ts; bench/report.mjs writes BENCHMARKS.md.

@@ -48,15 +48,6 @@ export class ChannelRegistry {
     this.#client = client;
   }
 
-  /** PubNub channels with an SDK subscription, including those about to go. */
-  get channels(): string[] {
-    return [...this.#entries.keys()];
-  }
-
-  subscriberCount(pubnubChannel: string): number {
-    return this.#entries.get(pubnubChannel)?.subscribers.size ?? 0;
-  }
-
   add(pubnubChannel: string, subscriber: Subscriber): void {
     const entry = this.#entries.get(pubnubChannel) ?? this.#open(pubnubChannel);
     clearTimeout(entry.releaseTimer);
@@ -77,34 +68,17 @@ export class ChannelRegistry {
     if (!entry?.subscribers.delete(subscriber) || entry.subscribers.size > 0) {
       return;
     }
-    const release = () => {
-      if (entry.subscribers.size > 0) return;
-      this.#entries.delete(pubnubChannel);
-      try {
-        entry.subscription.unsubscribe();
-      } catch (cause) {
-        subscriber.owner.report(
-          new SubscribeError(
-            subscriber.channel,
-            "PubNub failed to unsubscribe",
-            cause,
-          ),
-        );
-      }
-    };
     clearTimeout(entry.releaseTimer);
     entry.releaseTimer = undefined;
+    const release = () => this.#release(pubnubChannel, entry, subscriber.owner);
     if (releaseDelay === "now") release();
     else entry.releaseTimer = setTimeout(release, releaseDelay);
   }
 
   /** Releases at once every channel that only waits for its release delay. */
-  releaseIdle(): void {
+  releaseIdle(owner: SubscriberOwner): void {
     for (const [pubnubChannel, entry] of [...this.#entries]) {
-      if (entry.subscribers.size > 0) continue;
-      clearTimeout(entry.releaseTimer);
-      this.#entries.delete(pubnubChannel);
-      entry.subscription.unsubscribe();
+      this.#release(pubnubChannel, entry, owner);
     }
   }
 
@@ -117,6 +91,27 @@ export class ChannelRegistry {
       }
     }
     return found;
+  }
+
+  #release(
+    pubnubChannel: string,
+    entry: ChannelEntry,
+    owner: SubscriberOwner,
+  ): void {
+    if (entry.subscribers.size > 0) return;
+    clearTimeout(entry.releaseTimer);
+    this.#entries.delete(pubnubChannel);
+    try {
+      entry.subscription.unsubscribe();
+    } catch (cause) {
+      owner.report(
+        new SubscribeError(
+          undefined,
+          `PubNub failed to unsubscribe from ${pubnubChannel}`,
+          cause,
+        ),
+      );
+    }
   }
 
   #open(pubnubChannel: string): ChannelEntry {

@@ -236,7 +236,7 @@ export function liveProvider(
         registrations.delete(handle);
         registry.remove(pubnubChannel, subscriber, "now");
       }
-      registry.releaseIdle();
+      registry.releaseIdle(owner);
       monitor.dispose();
     },
   };

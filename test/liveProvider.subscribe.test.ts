@@ -318,6 +318,34 @@ describe("subscribe()", () => {
     expect(errors[0]?.message).toMatch(/callback is not a function/);
   });
 
+  it("should report an SDK that throws on unsubscribe, and forget the channel", async () => {
+    const { provider, network, errors } = memoryHarness();
+    const handle = provider.subscribe({
+      channel: posts,
+      types: ["*"],
+      callback() {},
+    });
+    vi.spyOn(MemorySubscription.prototype, "unsubscribe").mockImplementation(
+      () => {
+        throw new Error("client destroyed");
+      },
+    );
+    provider.unsubscribe(handle);
+    await settle(network);
+    expect(errors[0]).toBeInstanceOf(SubscribeError);
+    expect(errors[0]?.message).toMatch(
+      /failed to unsubscribe from resources\.posts/,
+    );
+    vi.mocked(MemorySubscription.prototype.unsubscribe).mockRestore();
+    const again = provider.subscribe({
+      channel: posts,
+      types: ["*"],
+      callback() {},
+    });
+    expect(again).toBeTruthy();
+    expect(errors).toHaveLength(1);
+  });
+
   it("should report an SDK that throws on subscribe", () => {
     const { provider, errors, pubnub } = memoryHarness();
     vi.spyOn(pubnub, "channel").mockImplementation(() => {

@@ -82,12 +82,12 @@ export class ChannelRegistry {
     }
   }
 
-  /** Every subscriber of `owner`, with its PubNub channel. */
-  subscribersOf(owner: SubscriberOwner): Array<[string, Subscriber]> {
-    const found: Array<[string, Subscriber]> = [];
-    for (const [pubnubChannel, { subscribers }] of this.#entries) {
+  /** Every subscriber of `owner`, on every channel. */
+  subscribersOf(owner: SubscriberOwner): Subscriber[] {
+    const found: Subscriber[] = [];
+    for (const { subscribers } of this.#entries.values()) {
       for (const subscriber of subscribers) {
-        if (subscriber.owner === owner) found.push([pubnubChannel, subscriber]);
+        if (subscriber.owner === owner) found.push(subscriber);
       }
     }
     return found;

@@ -12,10 +12,9 @@ import { PublishError } from "./errors/PublishError";
 import { isPubNubLiveError, PubNubLiveError } from "./errors/PubNubLiveError";
 import { SubscribeError } from "./errors/SubscribeError";
 import { typeFilter, watchedIds } from "./eventFilter";
-import { fitLiveMessage } from "./publishSize";
-import type { PubNubClient, PubNubPayload } from "./pubnubClient";
+import { preparePublish } from "./preparePublish";
+import type { PubNubClient } from "./pubnubClient";
 import type { LiveProviderOptions } from "./types";
-import { encodeLiveEvent } from "./wireFormat";
 
 type SubscribeOptions = Parameters<LiveProvider["subscribe"]>[0];
 
@@ -119,7 +118,7 @@ export function liveProvider(
     report,
     onRecovered() {
       if (!resync) return;
-      for (const [, subscriber] of registry.subscribersOf(owner)) {
+      for (const subscriber of registry.subscribersOf(owner)) {
         const meta: Record<string, unknown> = { resync: true };
         if (subscriber.dataProviderName !== undefined) {
           meta.dataProviderName = subscriber.dataProviderName;
@@ -201,27 +200,11 @@ export function liveProvider(
       const channel = event?.channel;
       try {
         assertLive(channel);
-        if (typeof event?.type !== "string" || event.type === "") {
-          throw new PublishError(
-            String(channel),
-            "the event has no type (a non-empty string).",
-          );
-        }
-        const pubnubChannel = toPubNubChannel(channel, namespace);
         const meta = { sender: owner.id };
-        const message = fitLiveMessage(
-          channel,
-          pubnubChannel,
-          encodeLiveEvent(event),
-          meta,
+        const prepared = preparePublish(event, namespace, meta);
+        Promise.resolve(pubnub.publish({ ...prepared, meta })).catch(
+          (cause: unknown) => report(new PublishError(channel, cause)),
         );
-        Promise.resolve(
-          pubnub.publish({
-            channel: pubnubChannel,
-            message: message as unknown as PubNubPayload,
-            meta,
-          }),
-        ).catch((cause: unknown) => report(new PublishError(channel, cause)));
       } catch (error) {
         report(
           isPubNubLiveError(error) ? error : new PublishError(channel, error),

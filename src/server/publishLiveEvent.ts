@@ -1,9 +1,7 @@
 import type { BaseKey } from "@refinedev/core";
-import { toPubNubChannel } from "../channelName";
 import { PublishError } from "../errors/PublishError";
-import { fitLiveMessage } from "../publishSize";
-import type { PubNubClient, PubNubPayload } from "../pubnubClient";
-import { encodeLiveEvent } from "../wireFormat";
+import { preparePublish } from "../preparePublish";
+import type { PubNubClient } from "../pubnubClient";
 
 /** A change to announce to refine apps, as a backend knows it. */
 export interface ServerLiveEvent {
@@ -54,33 +52,24 @@ export async function publishLiveEvent(
       "the event names neither a resource nor a channel.",
     );
   }
-  if (typeof event.type !== "string" || event.type === "") {
-    throw new PublishError(
-      refineChannel,
-      "the event has no type (a non-empty string).",
-    );
-  }
-  const channel = toPubNubChannel(refineChannel, options.namespace);
   const payload =
     event.ids === undefined
       ? { ...event.payload }
       : { ...event.payload, ids: event.ids };
-  const message = fitLiveMessage(
-    refineChannel,
-    channel,
-    encodeLiveEvent({
+  const { channel, message } = preparePublish(
+    {
       channel: refineChannel,
       type: event.type,
       payload,
       date: event.date ?? new Date(),
       ...(event.meta === undefined ? {} : { meta: event.meta }),
-    }),
-    undefined,
+    },
+    options.namespace,
   );
   try {
     const response = (await pubnub.publish({
       channel,
-      message: message as unknown as PubNubPayload,
+      message,
     })) as { timetoken?: unknown } | undefined;
     return { channel, timetoken: String(response?.timetoken ?? "") };
   } catch (cause) {

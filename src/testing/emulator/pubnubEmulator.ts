@@ -1,3 +1,4 @@
+import { isPlainObject } from "../../jsonSafe";
 import { PUBNUB_MESSAGE_LIMIT, publishSize } from "../../publishSize";
 import { invalidChannelReason, nextTimetoken } from "../pubnubRules";
 import { AccessManager } from "./accessManager";
@@ -295,7 +296,7 @@ export class PubNubEmulator {
     }
     const timetoken = this.publish(channel, message, {
       publisher: query.get("uuid") ?? "",
-      meta: isObject(meta) ? meta : undefined,
+      meta: isPlainObject(meta) ? meta : undefined,
       subscribeKey,
     });
     const stored = this.#backlog.get(channel)?.at(-1);
@@ -399,10 +400,6 @@ function faultResponse(status: number): Response {
   return status === 403
     ? serviceError(403, "Forbidden", "Access Manager", { channels: [] })
     : serviceError(status, "Emulated failure", "Emulator");
-}
-
-function isObject(value: unknown): value is object {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 async function readBody(request: Request): Promise<string> {

@@ -3,37 +3,27 @@ import { ChannelNameError } from "./errors/ChannelNameError";
 /** PubNub's cap on a channel name, in characters. */
 export const MAX_CHANNEL_NAME_LENGTH = 92;
 
-const ESCAPE = "~";
-const SEPARATOR = ".";
-const NAMESPACE = /^[A-Za-z0-9_-]+$/;
 // Forbidden or reserved by PubNub, the escape character itself, C0/C1
 // controls, and every Unicode White_Space code point, plus U+FEFF.
 const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this matches
-  /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff.,:*/\\~]/gu;
-const LONE_SURROGATE =
-  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /[\0- \x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff.,:*/\\~]/gu;
 const ESCAPED_RUN = /(?:~[0-9A-F]{2})+/g;
 
-const encoder = new TextEncoder();
-
+// `~` and the upper-case hex of each UTF-8 byte. encodeURIComponent leaves
+// `.`, `*` and `~` as they are; those are one byte each.
 function escapeCharacter(character: string): string {
-  let escaped = "";
-  for (const byte of encoder.encode(character)) {
-    escaped += ESCAPE + byte.toString(16).toUpperCase().padStart(2, "0");
-  }
-  return escaped;
-}
-
-function escapeSegment(segment: string): string {
-  return segment.replace(UNSAFE, escapeCharacter);
+  const encoded = encodeURIComponent(character);
+  return encoded === character
+    ? `~${character.charCodeAt(0).toString(16).toUpperCase()}`
+    : encoded.replaceAll("%", "~");
 }
 
 export function assertNamespace(namespace: string): void {
-  if (!NAMESPACE.test(namespace)) {
+  if (!/^[\w-]+$/.test(namespace)) {
     throw new ChannelNameError(
       namespace,
-      "a namespace may only contain A-Z, a-z, 0-9, '-' and '_'",
+      "a namespace may only hold A-Z, a-z, 0-9, - and _",
     );
   }
 }
@@ -57,37 +47,27 @@ export function toPubNubChannel(channel: string, namespace?: string): string {
   if (typeof channel !== "string" || channel === "") {
     throw new ChannelNameError(channel, "it must be a non-empty string");
   }
-  if (LONE_SURROGATE.test(channel)) {
-    throw new ChannelNameError(channel, "it contains an unpaired surrogate");
+  try {
+    encodeURIComponent(channel);
+  } catch {
+    throw new ChannelNameError(channel, "it holds an unpaired surrogate");
   }
   const slash = channel.indexOf("/");
-  const body =
-    slash === -1
-      ? escapeSegment(channel)
-      : escapeSegment(channel.slice(0, slash)) +
-        SEPARATOR +
-        escapeSegment(channel.slice(slash + 1));
-  if (namespace !== undefined) assertNamespace(namespace);
-  const name =
-    namespace === undefined ? body : `${namespace}${SEPARATOR}${body}`;
+  let name = channel.replace(UNSAFE, (character, offset: number) =>
+    offset === slash ? "." : escapeCharacter(character),
+  );
+  if (namespace !== undefined) {
+    assertNamespace(namespace);
+    name = `${namespace}.${name}`;
+  }
   const length = [...name].length;
   if (length > MAX_CHANNEL_NAME_LENGTH) {
     throw new ChannelNameError(
       channel,
-      `it maps to "${name}", ${length} characters, and PubNub allows at most ${MAX_CHANNEL_NAME_LENGTH}; use a shorter resource name or namespace`,
+      `it maps to "${name}", ${length} characters, and PubNub allows at most ${MAX_CHANNEL_NAME_LENGTH}; shorten the resource name or namespace`,
     );
   }
   return name;
-}
-
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
-function unescapeRun(run: string): string {
-  const bytes = new Uint8Array(run.length / 3);
-  for (let index = 0; index < bytes.length; index++) {
-    bytes[index] = Number.parseInt(run.slice(index * 3 + 1, index * 3 + 3), 16);
-  }
-  return decoder.decode(bytes);
 }
 
 /**
@@ -98,33 +78,25 @@ function unescapeRun(run: string): string {
  * {@link toPubNubChannel} produces (for that namespace).
  */
 export function fromPubNubChannel(name: string, namespace?: string): string {
-  let body = name;
-  if (namespace !== undefined) {
-    assertNamespace(namespace);
-    const prefix = namespace + SEPARATOR;
-    if (typeof name !== "string" || !name.startsWith(prefix)) {
-      throw new ChannelNameError(
-        name,
-        `it is not in the namespace "${namespace}"`,
-      );
-    }
-    body = name.slice(prefix.length);
-  }
-  let channel: string;
+  const prefix = namespace === undefined ? "" : `${namespace}.`;
+  let channel = "";
   try {
-    const dot = body.indexOf(SEPARATOR);
-    const segments =
-      dot === -1 ? [body] : [body.slice(0, dot), body.slice(dot + 1)];
-    channel = segments
-      .map((segment) => segment.replace(ESCAPED_RUN, unescapeRun))
-      .join("/");
+    if (typeof name === "string" && name.startsWith(prefix)) {
+      // The first unescaped `.` is the separator; escaped runs hold no `.`.
+      channel = name
+        .slice(prefix.length)
+        .replace(".", "/")
+        .replace(ESCAPED_RUN, (run) =>
+          decodeURIComponent(run.replaceAll("~", "%")),
+        );
+    }
   } catch {
-    channel = "";
+    // Not UTF-8 once unescaped: not a name toPubNubChannel produces.
   }
   if (channel === "" || toPubNubChannel(channel, namespace) !== name) {
     throw new ChannelNameError(
       name,
-      "it is not a PubNub channel name that toPubNubChannel() produces",
+      `it is not a name toPubNubChannel() produces${namespace === undefined ? "" : ` in the namespace "${namespace}"`}`,
     );
   }
   return channel;

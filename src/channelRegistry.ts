@@ -40,21 +40,8 @@ interface ChannelEntry {
  * SDK subscription is released only when the last one has been gone for
  * `releaseDelay` ms (absorbing React StrictMode's unmount/mount).
  */
-export class ChannelRegistry {
-  readonly #client: PubNubClient;
-  readonly #entries = new Map<string, ChannelEntry>();
-
-  constructor(client: PubNubClient) {
-    this.#client = client;
-  }
-
-  add(pubnubChannel: string, subscriber: Subscriber): void {
-    const entry = this.#entries.get(pubnubChannel) ?? this.#open(pubnubChannel);
-    clearTimeout(entry.releaseTimer);
-    entry.releaseTimer = undefined;
-    entry.subscribers.add(subscriber);
-  }
-
+export interface ChannelRegistry {
+  add(pubnubChannel: string, subscriber: Subscriber): void;
   /**
    * Removes a subscriber; the channel is released `releaseDelay` ms after
    * its last subscriber left, or at once with `"now"`.
@@ -63,44 +50,24 @@ export class ChannelRegistry {
     pubnubChannel: string,
     subscriber: Subscriber,
     releaseDelay: number | "now",
-  ): void {
-    const entry = this.#entries.get(pubnubChannel);
-    if (!entry?.subscribers.delete(subscriber) || entry.subscribers.size > 0) {
-      return;
-    }
-    clearTimeout(entry.releaseTimer);
-    entry.releaseTimer = undefined;
-    const release = () => this.#release(pubnubChannel, entry, subscriber.owner);
-    if (releaseDelay === "now") release();
-    else entry.releaseTimer = setTimeout(release, releaseDelay);
-  }
-
+  ): void;
   /** Releases at once every channel that only waits for its release delay. */
-  releaseIdle(owner: SubscriberOwner): void {
-    for (const [pubnubChannel, entry] of [...this.#entries]) {
-      this.#release(pubnubChannel, entry, owner);
-    }
-  }
-
+  releaseIdle(owner: SubscriberOwner): void;
   /** Every subscriber of `owner`, on every channel. */
-  subscribersOf(owner: SubscriberOwner): Subscriber[] {
-    const found: Subscriber[] = [];
-    for (const { subscribers } of this.#entries.values()) {
-      for (const subscriber of subscribers) {
-        if (subscriber.owner === owner) found.push(subscriber);
-      }
-    }
-    return found;
-  }
+  subscribersOf(owner: SubscriberOwner): Subscriber[];
+}
 
-  #release(
+function createChannelRegistry(client: PubNubClient): ChannelRegistry {
+  const entries = new Map<string, ChannelEntry>();
+
+  const release = (
     pubnubChannel: string,
     entry: ChannelEntry,
     owner: SubscriberOwner,
-  ): void {
+  ): void => {
     if (entry.subscribers.size > 0) return;
     clearTimeout(entry.releaseTimer);
-    this.#entries.delete(pubnubChannel);
+    entries.delete(pubnubChannel);
     try {
       entry.subscription.unsubscribe();
     } catch (cause) {
@@ -112,20 +79,9 @@ export class ChannelRegistry {
         ),
       );
     }
-  }
+  };
 
-  #open(pubnubChannel: string): ChannelEntry {
-    const subscription = this.#client.channel(pubnubChannel).subscription();
-    const entry: ChannelEntry = { subscription, subscribers: new Set() };
-    subscription.addListener({
-      message: (message) => this.#dispatch(entry, message),
-    });
-    subscription.subscribe();
-    this.#entries.set(pubnubChannel, entry);
-    return entry;
-  }
-
-  #dispatch(entry: ChannelEntry, message: PubNubMessageEvent): void {
+  const dispatch = (entry: ChannelEntry, message: PubNubMessageEvent) => {
     const subscribers = [...entry.subscribers];
     const first = subscribers[0];
     if (first === undefined) return;
@@ -142,20 +98,67 @@ export class ChannelRegistry {
       }
       return;
     }
-    const sender = senderOf(message.userMetadata);
+    const sender = Object(message.userMetadata).sender;
     for (const subscriber of subscribers) {
-      const { owner, filter } = subscriber;
-      if (!entry.subscribers.has(subscriber)) continue;
-      if (owner.ignoreOwnEvents && sender === owner.id) continue;
-      if (!matchesFilter(filter, event)) continue;
-      deliver(
-        subscriber,
-        subscriber.channel === event.channel
-          ? event
-          : { ...event, channel: subscriber.channel },
-      );
+      const { owner } = subscriber;
+      if (
+        entry.subscribers.has(subscriber) &&
+        !(owner.ignoreOwnEvents && sender === owner.id) &&
+        matchesFilter(subscriber.filter, event)
+      ) {
+        deliver(
+          subscriber,
+          subscriber.channel === event.channel
+            ? event
+            : { ...event, channel: subscriber.channel },
+        );
+      }
     }
-  }
+  };
+
+  return {
+    add(pubnubChannel, subscriber) {
+      let entry = entries.get(pubnubChannel);
+      if (entry === undefined) {
+        const subscription = client.channel(pubnubChannel).subscription();
+        const opened: ChannelEntry = { subscription, subscribers: new Set() };
+        subscription.addListener({
+          message: (message) => dispatch(opened, message),
+        });
+        subscription.subscribe();
+        entries.set(pubnubChannel, opened);
+        entry = opened;
+      }
+      clearTimeout(entry.releaseTimer);
+      entry.subscribers.add(subscriber);
+    },
+
+    remove(pubnubChannel, subscriber, releaseDelay) {
+      const entry = entries.get(pubnubChannel);
+      if (
+        !entry?.subscribers.delete(subscriber) ||
+        entry.subscribers.size > 0
+      ) {
+        return;
+      }
+      clearTimeout(entry.releaseTimer);
+      const releaseNow = () => release(pubnubChannel, entry, subscriber.owner);
+      if (releaseDelay === "now") releaseNow();
+      else entry.releaseTimer = setTimeout(releaseNow, releaseDelay);
+    },
+
+    releaseIdle(owner) {
+      for (const [pubnubChannel, entry] of entries) {
+        release(pubnubChannel, entry, owner);
+      }
+    },
+
+    subscribersOf(owner) {
+      return [...entries.values()].flatMap(({ subscribers }) =>
+        [...subscribers].filter((subscriber) => subscriber.owner === owner),
+      );
+    },
+  };
 }
 
 /** Calls a subscriber; a throwing callback is reported, not propagated. */
@@ -169,19 +172,13 @@ export function deliver(subscriber: Subscriber, event: LiveEvent): void {
   }
 }
 
-function senderOf(userMetadata: unknown): unknown {
-  return typeof userMetadata === "object" && userMetadata !== null
-    ? (userMetadata as { sender?: unknown }).sender
-    : undefined;
-}
-
 const registries = new WeakMap<PubNubClient, ChannelRegistry>();
 
 /** The registry shared by every provider built on this client. */
 export function registryFor(client: PubNubClient): ChannelRegistry {
   let registry = registries.get(client);
   if (registry === undefined) {
-    registry = new ChannelRegistry(client);
+    registry = createChannelRegistry(client);
     registries.set(client, registry);
   }
   return registry;

@@ -1,11 +1,7 @@
 import { type ConnectionStore, createConnectionStore } from "./connectionState";
 import { ConnectionError } from "./errors/ConnectionError";
 import type { PubNubLiveError } from "./errors/PubNubLiveError";
-import type {
-  PubNubClient,
-  PubNubClientListener,
-  PubNubStatusEvent,
-} from "./pubnubClient";
+import type { PubNubClient, PubNubStatusEvent } from "./pubnubClient";
 
 export interface ConnectionMonitorOptions {
   reconnectDelay(attempt: number): number;
@@ -15,6 +11,13 @@ export interface ConnectionMonitorOptions {
   report(error: PubNubLiveError): void;
 }
 
+export interface ConnectionMonitor {
+  readonly store: ConnectionStore;
+  /** A subscriber was added: the SDK is about to connect if it was not. */
+  subscribing(): void;
+  dispose(): void;
+}
+
 const MAX_TOKEN_ATTEMPTS = 3;
 
 /** Exponential backoff from 1 s to 30 s, with ±20 % jitter. */
@@ -22,178 +25,147 @@ export function defaultReconnectDelay(attempt: number): number {
   return Math.min(1000 * 2 ** attempt, 30_000) * (0.8 + Math.random() * 0.4);
 }
 
-function isAccessDenied(status: PubNubStatusEvent): boolean {
-  return (
-    status.error === "PNAccessDeniedCategory" ||
-    status.category === "PNAccessDeniedCategory" ||
-    status.statusCode === 403
-  );
-}
-
 /**
  * Turns the SDK's status events into a {@link ConnectionStore}, reconnects
  * after unexpected disconnects (the SDK stops once its own retries are
  * spent), and refreshes Access Manager tokens on 403.
  */
-export class ConnectionMonitor {
-  readonly #store = createConnectionStore();
-  readonly #client: PubNubClient;
-  readonly #options: ConnectionMonitorOptions;
-  readonly #listener: PubNubClientListener;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #attempt = 0;
-  #tokenAttempts = 0;
-  #lost = false;
-  #disposed = false;
+export function monitorConnection(
+  client: PubNubClient,
+  { reconnectDelay, getToken, onRecovered, report }: ConnectionMonitorOptions,
+): ConnectionMonitor {
+  const store = createConnectionStore();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  let tokenAttempts = 0;
+  let lost = false;
+  let disposed = false;
 
-  constructor(client: PubNubClient, options: ConnectionMonitorOptions) {
-    this.#client = client;
-    this.#options = options;
-    this.#listener = { status: (status) => this.#onStatus(status) };
-    client.addListener(this.#listener);
-  }
+  const schedule = (
+    task: () => unknown,
+    delay = reconnectDelay(attempt++),
+  ): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => disposed || task(), delay);
+  };
 
-  get store(): ConnectionStore {
-    return this.#store;
-  }
+  const reconnecting = (error: ConnectionError): ConnectionError => {
+    lost = true;
+    store.set({ status: "reconnecting", error });
+    return error;
+  };
 
-  /** A subscriber was added: the SDK is about to connect if it was not. */
-  subscribing(): void {
-    const { status } = this.#store.getState();
-    if (status === "idle" || status === "disconnected") {
-      this.#store.set({ status: "connecting" });
-    }
-  }
-
-  dispose(): void {
-    this.#disposed = true;
-    clearTimeout(this.#timer);
-    this.#client.removeListener(this.#listener);
-    this.#store.set({ status: "disconnected" });
-    this.#store.clear();
-  }
-
-  #onStatus(status: PubNubStatusEvent): void {
-    if (this.#disposed) return;
-    switch (status.category) {
-      case "PNConnectedCategory":
-        this.#connected();
-        break;
-      case "PNDisconnectedCategory":
-        clearTimeout(this.#timer);
-        this.#store.set({ status: "disconnected" });
-        break;
-      case "PNDisconnectedUnexpectedlyCategory":
-      case "PNConnectionErrorCategory":
-        this.#failed(status);
-        break;
-      case "PNNetworkDownCategory":
-        // The browser went offline; the SDK reconnects when it is back.
-        this.#lost = true;
-        this.#store.set({
-          status: "reconnecting",
-          error: new ConnectionError(
-            "connection",
-            "The browser is offline; reconnecting to PubNub when it is back.",
-            status,
-          ),
-        });
-        break;
-    }
-  }
-
-  #connected(): void {
-    clearTimeout(this.#timer);
-    this.#attempt = 0;
-    this.#tokenAttempts = 0;
-    this.#store.set({ status: "connected" });
-    if (this.#lost) {
-      this.#lost = false;
-      this.#options.onRecovered();
-    }
-  }
-
-  #failed(status: PubNubStatusEvent): void {
-    this.#lost = true;
-    if (isAccessDenied(status)) {
-      this.#refreshToken(status);
-      return;
-    }
-    const wasReconnecting = this.#store.getState().status === "reconnecting";
-    const error = new ConnectionError(
-      "connection",
-      `Lost the connection to PubNub (${status.category}${typeof status.error === "string" ? `: ${status.error}` : ""}); reconnecting. Subscribers get a resync event once it is back.`,
-      status,
-    );
-    this.#store.set({ status: "reconnecting", error });
-    if (!wasReconnecting) this.#options.report(error);
-    this.#schedule(() => this.#client.reconnect());
-  }
-
-  #refreshToken(status: PubNubStatusEvent): void {
-    const { getToken } = this.#options;
-    if (getToken === undefined || this.#tokenAttempts >= MAX_TOKEN_ATTEMPTS) {
-      this.#fail(
-        new ConnectionError(
-          "access-denied",
-          getToken === undefined
-            ? "PubNub refused the client's Access Manager token (403), so live updates stopped. Pass `getToken` to liveProvider() so it can fetch a new token, or grant this client read access to its channels."
-            : `PubNub refused ${MAX_TOKEN_ATTEMPTS} tokens in a row from getToken (403), so live updates stopped. Check that the token grants read on the app's channels (see docs/security.md).`,
-          status,
-        ),
+  const refreshToken = (status: PubNubStatusEvent): void => {
+    if (getToken === undefined || tokenAttempts >= MAX_TOKEN_ATTEMPTS) {
+      const error = new ConnectionError(
+        "access-denied",
+        getToken === undefined
+          ? "PubNub refused the client's Access Manager token (403); live updates stopped. Pass `getToken` to liveProvider() to fetch new tokens, or grant read on the app's channels."
+          : `PubNub refused ${MAX_TOKEN_ATTEMPTS} tokens in a row from getToken (403); live updates stopped. Grant read on the app's channels (docs/security.md).`,
+        status,
       );
+      clearTimeout(timer);
+      store.set({ status: "error", error });
+      report(error);
       return;
     }
-    this.#store.set({
-      status: "reconnecting",
-      error: new ConnectionError(
+    reconnecting(
+      new ConnectionError(
         "access-denied",
         "PubNub refused the Access Manager token (403); fetching a new one.",
         status,
       ),
-    });
-    const delay =
-      this.#tokenAttempts === 0
-        ? 0
-        : this.#options.reconnectDelay(this.#tokenAttempts);
-    this.#tokenAttempts++;
-    this.#schedule(async () => {
+    );
+    const delay = tokenAttempts === 0 ? 0 : reconnectDelay(tokenAttempts);
+    tokenAttempts++;
+    schedule(async () => {
       try {
         const token = await getToken();
-        if (this.#disposed) return;
+        if (disposed) return;
         if (typeof token !== "string" || token === "") {
-          throw new TypeError(`getToken returned ${JSON.stringify(token)}`);
+          throw new TypeError(`it returned ${JSON.stringify(token)}`);
         }
-        this.#client.setToken(token);
-        this.#client.reconnect();
+        client.setToken(token);
+        client.reconnect();
       } catch (cause) {
-        if (this.#disposed) return;
-        this.#options.report(
+        if (disposed) return;
+        report(
           new ConnectionError(
             "access-denied",
-            `getToken failed: ${cause instanceof Error ? cause.message : String(cause)}. Retrying.`,
+            `getToken failed (${String(cause)}); retrying.`,
             cause,
           ),
         );
-        this.#refreshToken(status);
+        refreshToken(status);
       }
     }, delay);
-  }
+  };
 
-  #fail(error: ConnectionError): void {
-    clearTimeout(this.#timer);
-    this.#store.set({ status: "error", error });
-    this.#options.report(error);
-  }
+  const listener = {
+    status(status: PubNubStatusEvent): void {
+      const { category, error } = status;
+      if (disposed) return;
+      if (category === "PNConnectedCategory") {
+        clearTimeout(timer);
+        attempt = tokenAttempts = 0;
+        store.set({ status: "connected" });
+        if (lost) {
+          lost = false;
+          onRecovered();
+        }
+      } else if (category === "PNDisconnectedCategory") {
+        clearTimeout(timer);
+        store.set({ status: "disconnected" });
+      } else if (category === "PNNetworkDownCategory") {
+        // The browser went offline; the SDK reconnects when it is back.
+        reconnecting(
+          new ConnectionError(
+            "connection",
+            "The browser is offline; reconnecting to PubNub when it is back.",
+            status,
+          ),
+        );
+      } else if (
+        category !== "PNDisconnectedUnexpectedlyCategory" &&
+        category !== "PNConnectionErrorCategory"
+      ) {
+        // Other statuses (e.g. heartbeat results) say nothing of the subscription.
+      } else if (
+        error === "PNAccessDeniedCategory" ||
+        status.statusCode === 403
+      ) {
+        lost = true;
+        refreshToken(status);
+      } else {
+        const wasReconnecting = store.getState().status === "reconnecting";
+        const failure = reconnecting(
+          new ConnectionError(
+            "connection",
+            `Lost the connection to PubNub (${category}${typeof error === "string" ? `: ${error}` : ""}); reconnecting, then every subscriber gets a resync event.`,
+            status,
+          ),
+        );
+        if (!wasReconnecting) report(failure);
+        schedule(() => client.reconnect());
+      }
+    },
+  };
+  client.addListener(listener);
 
-  #schedule(
-    task: () => void | Promise<void>,
-    delay = this.#options.reconnectDelay(this.#attempt++),
-  ): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      if (!this.#disposed) void task();
-    }, delay);
-  }
+  return {
+    store,
+    subscribing() {
+      const { status } = store.getState();
+      if (status === "idle" || status === "disconnected") {
+        store.set({ status: "connecting" });
+      }
+    },
+    dispose() {
+      disposed = true;
+      clearTimeout(timer);
+      client.removeListener(listener);
+      store.set({ status: "disconnected" });
+      store.clear();
+    },
+  };
 }

@@ -6,7 +6,7 @@ import {
   type Subscriber,
   type SubscriberOwner,
 } from "./channelRegistry";
-import { ConnectionMonitor, defaultReconnectDelay } from "./connectionMonitor";
+import { defaultReconnectDelay, monitorConnection } from "./connectionMonitor";
 import type { ConnectionStore } from "./connectionState";
 import { PublishError } from "./errors/PublishError";
 import { isPubNubLiveError, PubNubLiveError } from "./errors/PubNubLiveError";
@@ -42,27 +42,8 @@ export interface PubNubLiveProvider extends LiveProvider {
   dispose(): void;
 }
 
-const DEFAULT_RELEASE_DELAY = 1000;
-
 function defaultOnError(error: PubNubLiveError): void {
   console.error(`[@refinedev/pubnub] ${error.message}`, error);
-}
-
-function createInstanceId(): string {
-  return Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
-}
-
-function assertClient(pubnub: unknown): asserts pubnub is PubNubClient {
-  const client = pubnub as Partial<PubNubClient> | null | undefined;
-  if (
-    typeof client?.channel !== "function" ||
-    typeof client.publish !== "function" ||
-    typeof client.addListener !== "function"
-  ) {
-    throw new TypeError(
-      "liveProvider(pubnub) needs a PubNub client: pass `new PubNub({ subscribeKey, publishKey, userId })` from the `pubnub` package (version 12 or later), or a MemoryPubNub from `@refinedev/pubnub/testing` in tests.",
-    );
-  }
 }
 
 /**
@@ -76,18 +57,23 @@ export function liveProvider(
   pubnub: PubNubClient,
   options: LiveProviderOptions = {},
 ): PubNubLiveProvider {
-  assertClient(pubnub);
   const {
     namespace,
     ignoreOwnEvents = true,
+    releaseDelay = 1000,
     resync = true,
     onError = defaultOnError,
     onConnectionStateChange,
   } = options;
-  const releaseDelay = options.releaseDelay ?? DEFAULT_RELEASE_DELAY;
-  if (!(releaseDelay >= 0 && releaseDelay <= 2 ** 31 - 1)) {
+  const methods = ["channel", "publish", "addListener"] as const;
+  if (methods.some((method) => typeof pubnub?.[method] !== "function")) {
+    throw new TypeError(
+      "liveProvider(pubnub) needs a PubNub client: `new PubNub({ subscribeKey, publishKey, userId })` from pubnub 12+, or a MemoryPubNub from @refinedev/pubnub/testing in tests.",
+    );
+  }
+  if (!(releaseDelay >= 0 && releaseDelay < 2 ** 31)) {
     throw new RangeError(
-      `liveProvider: releaseDelay must be a number of milliseconds from 0 to 2147483647, got ${releaseDelay}.`,
+      `liveProvider: releaseDelay must be 0 to 2147483647 milliseconds, got ${releaseDelay}.`,
     );
   }
   if (namespace !== undefined) assertNamespace(namespace);
@@ -97,51 +83,58 @@ export function liveProvider(
     LiveSubscription,
     { pubnubChannel: string; subscriber: Subscriber }
   >();
-  const report = (error: unknown, channel?: string): void => {
-    const liveError = isPubNubLiveError(error)
-      ? error
-      : new SubscribeError(channel, "unexpected failure", error);
+  const report = (error: PubNubLiveError): void => {
     try {
-      onError(liveError);
+      onError(error);
     } catch {
       // An onError that throws must not break refine either.
     }
   };
   const owner: SubscriberOwner = {
-    id: createInstanceId(),
+    id: Math.random().toString(36).slice(2) + Date.now().toString(36),
     ignoreOwnEvents,
     report,
   };
-  const monitor = new ConnectionMonitor(pubnub, {
+  const monitor = monitorConnection(pubnub, {
     reconnectDelay: options.reconnectDelay ?? defaultReconnectDelay,
     getToken: options.getToken,
     report,
     onRecovered() {
       if (!resync) return;
       for (const subscriber of registry.subscribersOf(owner)) {
-        const meta: Record<string, unknown> = { resync: true };
-        if (subscriber.dataProviderName !== undefined) {
-          meta.dataProviderName = subscriber.dataProviderName;
-        }
+        const { channel, dataProviderName } = subscriber;
         deliver(subscriber, {
-          channel: subscriber.channel,
+          channel,
           type: "*",
           payload: {},
           date: new Date(),
-          meta,
+          meta:
+            dataProviderName === undefined
+              ? { resync: true }
+              : { resync: true, dataProviderName },
         });
       }
     },
   });
   if (onConnectionStateChange) monitor.store.subscribe(onConnectionStateChange);
   let disposed = false;
-  const assertLive = (channel?: string) => {
-    if (disposed) {
-      throw new PubNubLiveError(
-        "disposed",
-        "This live provider was disposed; create a new one with liveProvider().",
-        { channel },
-      );
+  // Runs one refine call: failures go to onError, never back into refine.
+  const guard = (
+    channel: string | undefined,
+    wrap: (cause: unknown) => PubNubLiveError,
+    run: () => void,
+  ): void => {
+    try {
+      if (disposed) {
+        throw new PubNubLiveError(
+          "disposed",
+          "This live provider was disposed; create a new one with liveProvider().",
+          { channel },
+        );
+      }
+      run();
+    } catch (error) {
+      report(isPubNubLiveError(error) ? error : wrap(error));
     }
   };
 
@@ -151,37 +144,31 @@ export function liveProvider(
     subscribe(subscribeOptions) {
       const { channel, types, callback, params, meta } = subscribeOptions ?? {};
       const handle: LiveSubscription = Object.freeze({ channel });
-      try {
-        assertLive(channel);
-        if (typeof callback !== "function") {
-          throw new SubscribeError(channel, "the callback is not a function");
-        }
-        const pubnubChannel = toPubNubChannel(channel, namespace);
-        const subscriber: Subscriber = {
-          channel,
-          dataProviderName: meta?.dataProviderName,
-          filter: {
-            types: typeFilter(types),
-            ids: watchedIds(params),
-          },
-          callback,
-          owner,
-        };
-        monitor.subscribing();
-        registry.add(pubnubChannel, subscriber);
-        registrations.set(handle, { pubnubChannel, subscriber });
-      } catch (error) {
-        report(
-          error instanceof PubNubLiveError
-            ? error
-            : new SubscribeError(
-                channel,
-                "the PubNub SDK refused the subscription",
-                error,
-              ),
-          channel,
-        );
-      }
+      guard(
+        channel,
+        (cause) =>
+          new SubscribeError(
+            channel,
+            "the PubNub SDK refused the subscription",
+            cause,
+          ),
+        () => {
+          if (typeof callback !== "function") {
+            throw new SubscribeError(channel, "the callback is not a function");
+          }
+          const pubnubChannel = toPubNubChannel(channel, namespace);
+          const subscriber: Subscriber = {
+            channel,
+            dataProviderName: meta?.dataProviderName,
+            filter: { types: typeFilter(types), ids: watchedIds(params) },
+            callback,
+            owner,
+          };
+          monitor.subscribing();
+          registry.add(pubnubChannel, subscriber);
+          registrations.set(handle, { pubnubChannel, subscriber });
+        },
+      );
       return handle;
     },
 
@@ -198,18 +185,14 @@ export function liveProvider(
 
     publish(event) {
       const channel = event?.channel;
-      try {
-        assertLive(channel);
+      const failed = (cause: unknown) => new PublishError(channel, cause);
+      guard(channel, failed, () => {
         const meta = { sender: owner.id };
         const prepared = preparePublish(event, namespace, meta);
-        Promise.resolve(pubnub.publish({ ...prepared, meta })).catch(
-          (cause: unknown) => report(new PublishError(channel, cause)),
+        Promise.resolve(pubnub.publish({ ...prepared, meta })).catch((cause) =>
+          report(failed(cause)),
         );
-      } catch (error) {
-        report(
-          isPubNubLiveError(error) ? error : new PublishError(channel, error),
-        );
-      }
+      });
     },
 
     dispose() {

@@ -3,18 +3,16 @@ import { type LiveMessage, shrinkingForms } from "./wireFormat";
 
 /** PubNub's limit on a published message, URL-encoded, channel included. */
 export const PUBNUB_MESSAGE_LIMIT = 32 * 1024;
-// Room left for the rest of the publish URL: keys, userId, an Access Manager
-// token and the SDK's own query parameters.
-const URL_ALLOWANCE = 2 * 1024;
-/** The size the provider keeps each publish under. */
-export const PUBLISH_BUDGET = PUBNUB_MESSAGE_LIMIT - URL_ALLOWANCE;
+/**
+ * The size the provider keeps each publish under: the limit less 2 KiB for
+ * the rest of the publish URL (keys, userId, an Access Manager token and the
+ * SDK's own query parameters).
+ */
+export const PUBLISH_BUDGET = PUBNUB_MESSAGE_LIMIT - 2 * 1024;
 
-/** URL-encoding as the PubNub SDK applies it to publish URLs. */
-export function pubnubEncode(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!~*'()]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+// URL-encoding as the PubNub SDK applies it to publish URLs.
+function encodedLength(text: string): number {
+  return encodeURIComponent(text).replace(/[!~*'()]/g, "%XX").length;
 }
 
 /** The size PubNub counts for a publish: channel, message and meta, encoded. */
@@ -24,9 +22,9 @@ export function publishSize(
   meta?: unknown,
 ): number {
   return (
-    pubnubEncode(channel).length +
-    pubnubEncode(JSON.stringify(message)).length +
-    (meta === undefined ? 0 : pubnubEncode(JSON.stringify(meta)).length)
+    encodedLength(channel) +
+    encodedLength(JSON.stringify(message)) +
+    (meta === undefined ? 0 : encodedLength(JSON.stringify(meta)))
   );
 }
 

@@ -12,20 +12,21 @@ export interface LiveMessage {
   /** `ids` (strings or numbers) plus anything else the publisher adds. */
   payload?: Record<string, unknown>;
   /** ISO 8601; receivers fall back to the PubNub timetoken. */
-  date?: string;
+  date?: string | undefined;
   /** JSON-safe meta, at least `dataProviderName` when refine sent one. */
-  meta?: Record<string, unknown>;
+  meta?: Record<string, unknown> | undefined;
 }
 
 /** The JSON-safe message the provider publishes for a refine event. */
 export function encodeLiveEvent(event: LiveEvent): LiveMessage {
+  const payload = toJsonSafe(event.payload);
+  const date = toJsonSafe(event.date ?? new Date());
+  const meta = toJsonSafe(event.meta);
   const message: LiveMessage = {
     type: event.type,
-    payload: (toJsonSafe(event.payload) ?? {}) as Record<string, unknown>,
+    payload: isPlainObject(payload) ? payload : {},
   };
-  const date = toJsonSafe(event.date ?? new Date());
   if (typeof date === "string") message.date = date;
-  const meta = toJsonSafe(event.meta);
   if (isPlainObject(meta) && Object.keys(meta).length > 0) message.meta = meta;
   return message;
 }
@@ -37,43 +38,26 @@ export function encodeLiveEvent(event: LiveEvent): LiveMessage {
  * whole resource, so nothing goes stale.
  */
 export function shrinkingForms(message: LiveMessage): LiveMessage[] {
-  const { type, date } = message;
-  const dated = date === undefined ? {} : { date };
-  const dataProviderName = message.meta?.dataProviderName;
-  const meta =
-    dataProviderName === undefined ? {} : { meta: { dataProviderName } };
-  const ids = message.payload?.ids;
-  const payload = ids === undefined ? {} : { ids };
+  const { type, payload = {}, date, meta } = message;
+  const kept = {
+    type,
+    date,
+    meta:
+      meta?.dataProviderName === undefined
+        ? undefined
+        : { dataProviderName: meta.dataProviderName },
+  };
   return [
     message,
-    { type, payload: message.payload ?? {}, ...dated, ...meta },
-    { type, payload, ...dated, ...meta },
-    { type, payload: {}, ...dated },
+    { ...kept, payload },
+    { ...kept, payload: payload.ids === undefined ? {} : { ids: payload.ids } },
+    { type, date, payload: {} },
     { type, payload: {} },
   ];
 }
 
-function isBaseKey(value: unknown): value is string | number {
-  return (
-    typeof value === "string" ||
-    (typeof value === "number" && Number.isFinite(value))
-  );
-}
-
-// A timetoken counts 0.1 µs: its digits but the last four are milliseconds.
-function timetokenDate(timetoken: string): Date {
-  const milliseconds = Number(timetoken.slice(0, -4));
-  return timetoken.length > 4 && Number.isInteger(milliseconds)
-    ? new Date(milliseconds)
-    : new Date();
-}
-
-function readDate(value: unknown, timetoken: string): Date {
-  if (typeof value === "string" || typeof value === "number") {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  return timetokenDate(timetoken);
+function isBaseKey(value: unknown): boolean {
+  return typeof value === "string" || Number.isFinite(value);
 }
 
 /**
@@ -86,28 +70,30 @@ export function decodeLiveMessage(
   channel: string,
   timetoken: string,
 ): LiveEvent {
-  const invalid = (reason: string) =>
-    new InvalidMessageError(channel, reason, message);
-  if (!isPlainObject(message)) throw invalid("it is not a JSON object");
-  if (hasProtoKey(message)) throw invalid("it contains a __proto__ key");
-  const { type, payload = {}, date, meta } = message;
-  if (typeof type !== "string" || type === "") {
-    throw invalid('"type" must be a non-empty string');
+  const { type, payload = {}, date, meta } = Object(message);
+  const reason = !isPlainObject(message)
+    ? "not a JSON object"
+    : hasProtoKey(message)
+      ? "a __proto__ key"
+      : typeof type !== "string" || type === ""
+        ? '"type" is not a non-empty string'
+        : !isPlainObject(payload)
+          ? '"payload" is not an object'
+          : payload.ids !== undefined &&
+              !(Array.isArray(payload.ids) && payload.ids.every(isBaseKey))
+            ? '"payload.ids" is not an array of strings or numbers'
+            : meta !== undefined && !isPlainObject(meta)
+              ? '"meta" is not an object'
+              : undefined;
+  if (reason) throw new InvalidMessageError(channel, reason, message);
+  // A timetoken counts 0.1 µs: its digits but the last four are milliseconds.
+  let received = new Date(
+    typeof date === "string" || typeof date === "number" ? date : Number.NaN,
+  );
+  if (Number.isNaN(received.getTime())) {
+    received = new Date(Number(timetoken.slice(0, -4)) || Date.now());
   }
-  if (!isPlainObject(payload)) throw invalid('"payload" must be an object');
-  const { ids } = payload;
-  if (ids !== undefined && !(Array.isArray(ids) && ids.every(isBaseKey))) {
-    throw invalid('"payload.ids" must be an array of strings or numbers');
-  }
-  if (meta !== undefined && !isPlainObject(meta)) {
-    throw invalid('"meta" must be an object');
-  }
-  const event: LiveEvent = {
-    channel,
-    type,
-    payload,
-    date: readDate(date, timetoken),
-  };
+  const event: LiveEvent = { channel, type, payload, date: received };
   if (meta !== undefined) event.meta = meta;
   return event;
 }

@@ -72,7 +72,7 @@ describe("toPubNubChannel()", () => {
     );
     expect(() =>
       toPubNubChannel(`resources/${"p".repeat(80)}`, "tenant"),
-    ).toThrow(/use a shorter resource name or namespace/);
+    ).toThrow(/shorten the resource name or namespace/);
   });
 
   it("should count characters, not bytes, against the 92 limit", () => {

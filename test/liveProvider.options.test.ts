@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 describe("liveProvider()", () => {
   it("should say what to pass when the client is missing", () => {
     expect(() => liveProvider(undefined as never)).toThrow(
-      /needs a PubNub client: pass `new PubNub/,
+      /needs a PubNub client: `new PubNub/,
     );
     expect(() => liveProvider({} as never)).toThrow(TypeError);
   });

@@ -12,7 +12,7 @@ export class MessageTooLargeError extends PubNubLiveError {
   constructor(channel: string, size: number, limit: number) {
     super(
       "message-too-large",
-      `The live event for "${channel}" is ${size} bytes once URL-encoded, over the ${limit} byte limit, even reduced to its type and channel. Use a shorter event type.`,
+      `The live event for "${channel}" is ${size} bytes URL-encoded even reduced to its type, over the ${limit} byte limit; use a shorter event type.`,
       { channel },
     );
     this.size = size;

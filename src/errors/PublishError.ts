@@ -3,7 +3,6 @@ import { PubNubLiveError } from "./PubNubLiveError";
 interface PubNubStatusLike {
   category?: unknown;
   statusCode?: unknown;
-  errorData?: unknown;
   message?: unknown;
 }
 
@@ -16,51 +15,30 @@ export class PublishError extends PubNubLiveError {
   readonly statusCode: number | undefined;
 
   constructor(channel: string, cause: unknown) {
-    const status = statusOf(cause);
-    const pubnubCategory =
-      typeof status.category === "string" ? status.category : undefined;
-    const statusCode =
-      typeof status.statusCode === "number" ? status.statusCode : undefined;
+    // The SDK rejects with an error whose `status` holds the details.
+    const status: PubNubStatusLike = Object(
+      (cause as { status?: unknown } | undefined)?.status ?? cause,
+    );
+    const { category, statusCode } = status;
+    const detail = String(
+      status.message ?? (cause instanceof Error ? cause.message : cause),
+    );
     super(
       "publish",
-      `Publishing the live event for "${channel}" failed: ${describe(cause, pubnubCategory, statusCode)}`,
+      `Publishing the live event for "${channel}" failed: ${
+        detail.includes("publishKey")
+          ? "this client has no publishKey, so it can only subscribe. Publish from your backend (docs/security.md) or add a publishKey."
+          : statusCode === 403 || category === "PNAccessDeniedCategory"
+            ? "access denied (403): the client's token does not grant write on this channel. Publish from your backend or grant write."
+            : category === "PNNetworkIssuesCategory"
+              ? `PubNub could not be reached (${detail}); other clients were not told.`
+              : [category, statusCode && `HTTP ${statusCode}`, detail]
+                  .filter(Boolean)
+                  .join(": ")
+      }`,
       { channel, cause },
     );
-    this.pubnubCategory = pubnubCategory;
-    this.statusCode = statusCode;
+    this.pubnubCategory = typeof category === "string" ? category : undefined;
+    this.statusCode = typeof statusCode === "number" ? statusCode : undefined;
   }
-}
-
-function statusOf(cause: unknown): PubNubStatusLike {
-  if (typeof cause !== "object" || cause === null) return {};
-  const status = (cause as { status?: unknown }).status;
-  return typeof status === "object" && status !== null
-    ? (status as PubNubStatusLike)
-    : (cause as PubNubStatusLike);
-}
-
-function describe(
-  cause: unknown,
-  category: string | undefined,
-  statusCode: number | undefined,
-): string {
-  if (typeof cause === "string") return cause;
-  const status = statusOf(cause);
-  const detail = String(
-    typeof status.message === "string"
-      ? status.message
-      : cause instanceof Error
-        ? cause.message
-        : cause,
-  );
-  if (detail.includes("publishKey")) {
-    return "this PubNub client has no publishKey, so it can only subscribe. Publish change events from your backend (see docs/security.md), or give the client a publishKey.";
-  }
-  if (category === "PNAccessDeniedCategory" || statusCode === 403) {
-    return "access denied (403). The client's Access Manager token does not grant write on this channel: publish from your backend, or grant write.";
-  }
-  if (category === "PNNetworkIssuesCategory") {
-    return `PubNub could not be reached (${detail}). Other clients were not told about this change.`;
-  }
-  return `${category ?? "unknown error"}${statusCode ? ` (HTTP ${statusCode})` : ""}: ${detail}.`;
 }

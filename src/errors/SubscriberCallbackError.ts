@@ -7,7 +7,7 @@ export class SubscriberCallbackError extends PubNubLiveError {
   constructor(channel: string, cause: unknown) {
     super(
       "callback",
-      `A live event callback on "${channel}" threw: ${cause instanceof Error ? cause.message : String(cause)}. The other subscribers still received the event.`,
+      `A live event callback on "${channel}" threw (${String(cause)}); the other subscribers still got the event.`,
       { channel, cause },
     );
   }

@@ -25,6 +25,8 @@ export interface Subscriber {
   readonly filter: EventFilter;
   readonly callback: (event: LiveEvent) => void;
   readonly owner: SubscriberOwner;
+  /** Set once it left, so a dispatch under way skips it (cheaper than a lookup). */
+  removed: boolean;
 }
 
 interface ChannelEntry {
@@ -102,7 +104,7 @@ function createChannelRegistry(client: PubNubClient): ChannelRegistry {
     for (const subscriber of subscribers) {
       const { owner } = subscriber;
       if (
-        entry.subscribers.has(subscriber) &&
+        !subscriber.removed &&
         !(owner.ignoreOwnEvents && sender === owner.id) &&
         matchesFilter(subscriber.filter, event)
       ) {
@@ -135,12 +137,9 @@ function createChannelRegistry(client: PubNubClient): ChannelRegistry {
 
     remove(pubnubChannel, subscriber, releaseDelay) {
       const entry = entries.get(pubnubChannel);
-      if (
-        !entry?.subscribers.delete(subscriber) ||
-        entry.subscribers.size > 0
-      ) {
-        return;
-      }
+      if (!entry?.subscribers.delete(subscriber)) return;
+      subscriber.removed = true;
+      if (entry.subscribers.size > 0) return;
       clearTimeout(entry.releaseTimer);
       const releaseNow = () => release(pubnubChannel, entry, subscriber.owner);
       if (releaseDelay === "now") releaseNow();

@@ -46,15 +46,14 @@ export function toJsonSafe(value: unknown, ancestors: unknown[] = []): unknown {
 
 /** True when `__proto__` is an own key anywhere inside `value`. */
 export function hasProtoKey(value: object, depth = 0): boolean {
+  const nested = (item: unknown) =>
+    typeof item === "object" && item !== null && hasProtoKey(item, depth + 1);
   if (depth > MAX_DEPTH) return false;
-  // for…in allocates no key array; JSON.parse makes only own, enumerable keys.
-  for (const key in value) {
-    const item = (value as Record<string, unknown>)[key];
+  if (Array.isArray(value)) return value.some(nested);
+  for (const key of Object.keys(value)) {
     if (
       key === "__proto__" ||
-      (typeof item === "object" &&
-        item !== null &&
-        hasProtoKey(item, depth + 1))
+      nested((value as Record<string, unknown>)[key])
     ) {
       return true;
     }

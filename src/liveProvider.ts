@@ -163,6 +163,7 @@ export function liveProvider(
             filter: { types: typeFilter(types), ids: watchedIds(params) },
             callback,
             owner,
+            removed: false,
           };
           monitor.subscribing();
           registry.add(pubnubChannel, subscriber);

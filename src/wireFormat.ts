@@ -86,13 +86,15 @@ export function decodeLiveMessage(
               ? '"meta" is not an object'
               : undefined;
   if (reason) throw new InvalidMessageError(channel, reason, message);
+  const sent =
+    typeof date === "string" || typeof date === "number"
+      ? new Date(date)
+      : undefined;
   // A timetoken counts 0.1 µs: its digits but the last four are milliseconds.
-  let received = new Date(
-    typeof date === "string" || typeof date === "number" ? date : Number.NaN,
-  );
-  if (Number.isNaN(received.getTime())) {
-    received = new Date(Number(timetoken.slice(0, -4)) || Date.now());
-  }
+  const received =
+    sent && !Number.isNaN(sent.getTime())
+      ? sent
+      : new Date(Number(timetoken.slice(0, -4)) || Date.now());
   const event: LiveEvent = { channel, type, payload, date: received };
   if (meta !== undefined) event.meta = meta;
   return event;

@@ -4,6 +4,7 @@ import {
   type PubNubClient,
   type PubNubMessageEvent,
 } from "@refinedev/pubnub";
+import { QueryClient } from "@tanstack/react-query";
 import { expect, it } from "vitest";
 import { median, record } from "./record";
 
@@ -30,10 +31,31 @@ function directClient() {
   return { client, listeners };
 }
 
-function measure(subscriptions: number, channels: number, messages: number) {
+// What refine's liveMode "auto" does with an event: invalidate the
+// resource's queries. 20 cached queries, as a list page with a few others.
+function refineLikeWork(): () => void {
+  const queryClient = new QueryClient();
+  for (let index = 0; index < 20; index++) {
+    queryClient.setQueryData(["data", "default", `r${index}`, "list"], []);
+  }
+  return () => {
+    void queryClient.invalidateQueries({
+      queryKey: ["data", "default", "r1"],
+      refetchType: "none",
+    });
+  };
+}
+
+function measure(
+  subscriptions: number,
+  channels: number,
+  messages: number,
+  work?: () => void,
+) {
   let received = 0;
   const callback = (_event: LiveEvent) => {
     received++;
+    work?.();
   };
   const { client, listeners } = directClient();
   const provider = liveProvider(client, { onError: () => {} });
@@ -87,6 +109,7 @@ function measure(subscriptions: number, channels: number, messages: number) {
   const providerMs = median(providerTimes);
   const floorMs = median(floorTimes);
   return {
+    callback: work ? "invalidates a query" : "counts only",
     subscriptions,
     channels,
     "subscribers per channel": subscriptions / channels,
@@ -104,5 +127,6 @@ it("measures dispatch against a bare loop over the same callbacks", () => {
     measure(1_000, 100, 20_000),
     measure(10_000, 1_000, 20_000),
     measure(10_000, 100, 4_000),
+    measure(1_000, 100, 2_000, refineLikeWork()),
   ]);
 });

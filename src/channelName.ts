@@ -6,7 +6,6 @@ export const MAX_CHANNEL_NAME_LENGTH = 92;
 // Forbidden or reserved by PubNub, the escape character itself, C0/C1
 // controls, and every Unicode White_Space code point, plus U+FEFF.
 const UNSAFE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this matches
   /[\0- \x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff.,:*/\\~]/gu;
 const ESCAPED_RUN = /(?:~[0-9A-F]{2})+/g;
 

@@ -10,7 +10,6 @@ export type {
 } from "./connectionState";
 export { ChannelNameError } from "./errors/ChannelNameError";
 export { ConnectionError } from "./errors/ConnectionError";
-export { GrantError } from "./errors/GrantError";
 export { InvalidMessageError } from "./errors/InvalidMessageError";
 export { MessageTooLargeError } from "./errors/MessageTooLargeError";
 export { PublishError } from "./errors/PublishError";

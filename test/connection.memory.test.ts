@@ -224,7 +224,9 @@ describe("access denied", () => {
     await advance(pubnub, 0);
     pubnub.emitStatus(denied);
     await advance(pubnub, 500);
-    expect(errors[0]?.message).toMatch(/getToken failed \(Error: auth server down\)/);
+    expect(errors[0]?.message).toMatch(
+      /getToken failed \(Error: auth server down\)/,
+    );
     expect(pubnub.getToken()).toBe("ok-token");
     expect(provider.connection.getState().status).toBe("connected");
   });

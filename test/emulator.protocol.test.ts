@@ -1,16 +1,8 @@
 import { deflateSync } from "node:zlib";
 import { PubNubEmulator } from "@refinedev/pubnub/testing";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  connected,
-  emulatorHarness,
-  eventually,
-} from "./helpers/emulatorHarness";
-
-let harness: ReturnType<typeof emulatorHarness>;
-afterEach(async () => {
-  await harness?.close();
-});
+import type PubNub from "pubnub";
+import { describe, expect, it } from "vitest";
+import { connected, eventually, testEmulator } from "./helpers/emulatorHarness";
 
 type Message = {
   message: unknown;
@@ -20,7 +12,7 @@ type Message = {
   customMessageType?: string;
 };
 
-function listen(client: ReturnType<typeof harness.client>, channel: string) {
+function listen(client: PubNub, channel: string) {
   const messages: Message[] = [];
   const subscription = client.channel(channel).subscription();
   subscription.onMessage = (event) => messages.push(event as Message);
@@ -30,13 +22,13 @@ function listen(client: ReturnType<typeof harness.client>, channel: string) {
 
 describe("PubNubEmulator with the real SDK", () => {
   it("should answer time with a 17-digit timetoken", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const { timetoken } = await harness.client().time();
     expect(String(timetoken)).toMatch(/^\d{17}$/);
   });
 
   it("should carry a GET publish to a subscriber with meta and type", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const alice = harness.client("alice");
     const bob = harness.client("bob");
     const { messages } = listen(bob, "orders");
@@ -58,7 +50,7 @@ describe("PubNubEmulator with the real SDK", () => {
   });
 
   it("should carry a deflated POST publish", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const alice = harness.client("alice");
     const { messages } = listen(alice, "orders");
     await connected(alice);
@@ -96,7 +88,7 @@ describe("PubNubEmulator with the real SDK", () => {
   });
 
   it("should let a new subscriber catch up from its cursor, per channel", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const alice = harness.client("alice");
     const bob = harness.client("bob");
     const first = listen(bob, "a");
@@ -111,7 +103,7 @@ describe("PubNubEmulator with the real SDK", () => {
   });
 
   it("should send heartbeat and leave, and log them", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const alice = harness.client("alice");
     const { subscription } = listen(alice, "orders");
     await connected(alice);
@@ -129,7 +121,7 @@ describe("PubNubEmulator with the real SDK", () => {
   });
 
   it("should refuse messages over 32 KiB with 413", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     await expect(
       harness
         .client()
@@ -138,7 +130,7 @@ describe("PubNubEmulator with the real SDK", () => {
   });
 
   it("should refuse invalid channel names with 400", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const client = harness.client();
     for (const channel of [
       "resources/posts",

@@ -7,13 +7,10 @@ import { act, cleanup, render, screen } from "@testing-library/react";
 import PubNub from "pubnub";
 import { afterEach, describe, expect, it } from "vitest";
 import { memoryDataProvider } from "./helpers/dataProvider";
-import { emulatorHarness, eventually } from "./helpers/emulatorHarness";
+import { eventually, testEmulator } from "./helpers/emulatorHarness";
 
-let harness: ReturnType<typeof emulatorHarness> | undefined;
 afterEach(async () => {
   cleanup();
-  await harness?.close();
-  harness = undefined;
 });
 
 function LiveBadge({ provider }: { provider: PubNubLiveProvider }) {
@@ -52,7 +49,7 @@ describe("useConnectionState()", () => {
   });
 
   it("should show Reconnecting… then Live, and refetch refine's list, on the real SDK", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const client = harness.client("bob", {
       retryConfiguration: PubNub.NoneRetryPolicy(),
     });

@@ -8,22 +8,22 @@ import { afterEach, describe, expect, it } from "vitest";
 import { memoryDataProvider } from "./helpers/dataProvider";
 import {
   connected,
-  emulatorHarness,
+  type EmulatorHarness,
   eventually,
+  testEmulator,
 } from "./helpers/emulatorHarness";
 
-let harness: ReturnType<typeof emulatorHarness>;
 afterEach(async () => {
   cleanup();
-  await harness?.close();
 });
 
-function backend() {
+function backend(harness: EmulatorHarness) {
   return harness.client("server", { secretKey: "sec-c-test" });
 }
 
 /** A browser holding only a subscribe key and a token. */
 function browser(
+  harness: EmulatorHarness,
   token: string,
   options: Parameters<typeof liveProvider>[1] = {},
 ) {
@@ -70,14 +70,14 @@ function renderApp(provider: ReturnType<typeof liveProvider>) {
 
 describe("secure set-up: backend grants and publishes, browser subscribes", () => {
   it("should refetch the browser's list when the backend publishes", async () => {
-    harness = emulatorHarness({ accessManager: true });
-    const server = backend();
+    const harness = testEmulator({ accessManager: true });
+    const server = backend(harness);
     const token = await grantLiveToken(server, {
       userId: "alice",
       resources: ["posts"],
       ttl: 5,
     });
-    const { client, provider, errors } = browser(token);
+    const { client, provider, errors } = browser(harness, token);
     const { reads } = renderApp(provider);
     await connected(client);
     await eventually(() => expect(reads.posts).toBe(1));
@@ -103,12 +103,12 @@ describe("secure set-up: backend grants and publishes, browser subscribes", () =
   });
 
   it("should refuse a browser without rights with a clear error", async () => {
-    harness = emulatorHarness({ accessManager: true });
-    const token = await grantLiveToken(backend(), {
+    const harness = testEmulator({ accessManager: true });
+    const token = await grantLiveToken(backend(harness), {
       userId: "alice",
       resources: ["users"],
     });
-    const { provider, errors } = browser(token);
+    const { provider, errors } = browser(harness, token);
     renderApp(provider);
     await eventually(() =>
       expect(provider.connection.getState().status).toBe("error"),
@@ -120,12 +120,12 @@ describe("secure set-up: backend grants and publishes, browser subscribes", () =
   });
 
   it("should refuse a token granted to another user", async () => {
-    harness = emulatorHarness({ accessManager: true });
-    const token = await grantLiveToken(backend(), {
+    const harness = testEmulator({ accessManager: true });
+    const token = await grantLiveToken(backend(harness), {
       userId: "mallory",
       resources: ["posts"],
     });
-    const { provider } = browser(token);
+    const { provider } = browser(harness, token);
     renderApp(provider);
     await eventually(() =>
       expect(provider.connection.getState().status).toBe("error"),
@@ -133,14 +133,14 @@ describe("secure set-up: backend grants and publishes, browser subscribes", () =
   });
 
   it("should get a new token from getToken when the old one expires", async () => {
-    harness = emulatorHarness({ accessManager: true });
-    const server = backend();
+    const harness = testEmulator({ accessManager: true });
+    const server = backend(harness);
     const first = await grantLiveToken(server, {
       userId: "alice",
       resources: ["posts"],
     });
     const tokens: string[] = [];
-    const { client, provider } = browser(first, {
+    const { client, provider } = browser(harness, first, {
       getToken: async () => {
         const token = await grantLiveToken(server, {
           userId: "alice",
@@ -170,8 +170,8 @@ describe("secure set-up: backend grants and publishes, browser subscribes", () =
   });
 
   it("should refuse publishes from a browser that has a publish key but no write", async () => {
-    harness = emulatorHarness({ accessManager: true });
-    const token = await grantLiveToken(backend(), {
+    const harness = testEmulator({ accessManager: true });
+    const token = await grantLiveToken(backend(harness), {
       userId: "alice",
       resources: ["posts"],
     });

@@ -5,17 +5,8 @@ import {
   toPubNubChannel,
 } from "@refinedev/pubnub";
 import type PubNub from "pubnub";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  connected,
-  emulatorHarness,
-  eventually,
-} from "./helpers/emulatorHarness";
-
-let harness: ReturnType<typeof emulatorHarness>;
-afterEach(async () => {
-  await harness?.close();
-});
+import { describe, expect, it } from "vitest";
+import { connected, eventually, testEmulator } from "./helpers/emulatorHarness";
 
 const posts = "resources/posts";
 const date = new Date("2026-11-22T10:00:00.000Z");
@@ -45,7 +36,7 @@ function providerOn(
 
 describe("liveProvider on the real SDK through the emulator", () => {
   it("should deliver refine events between clients, with Date and meta", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const alice = providerOn(harness.client("alice"));
     const bobClient = harness.client("bob");
     const bob = providerOn(bobClient);
@@ -73,7 +64,7 @@ describe("liveProvider on the real SDK through the emulator", () => {
   });
 
   it("should deliver a backend's minimal message, dated by its timetoken", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const client = harness.client("bob");
     const { listen } = providerOn(client);
     const { events } = listen();
@@ -88,7 +79,7 @@ describe("liveProvider on the real SDK through the emulator", () => {
   });
 
   it("should filter by ids as strings and pass created events", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const client = harness.client("bob");
     const { listen } = providerOn(client);
     const { events } = listen(posts, { params: { ids: ["2"], id: "2" } });
@@ -106,7 +97,7 @@ describe("liveProvider on the real SDK through the emulator", () => {
   });
 
   it("should share one channel and leave only when the last subscriber goes", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const client = harness.client("bob");
     const { provider, listen } = providerOn(client);
     const a = listen();
@@ -131,7 +122,7 @@ describe("liveProvider on the real SDK through the emulator", () => {
   });
 
   it("should not leave or resubscribe on StrictMode's double effect", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const client = harness.client("bob");
     const { provider, listen } = providerOn(client, { releaseDelay: 100 });
     const first = listen();
@@ -150,7 +141,7 @@ describe("liveProvider on the real SDK through the emulator", () => {
   });
 
   it("should not echo a provider's own events, but reach the same user's other tab", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const tab1Client = harness.client("alice");
     const tab2Client = harness.client("alice");
     const tab1 = providerOn(tab1Client);
@@ -170,7 +161,7 @@ describe("liveProvider on the real SDK through the emulator", () => {
   });
 
   it("should drop malformed and foreign messages and keep going", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const client = harness.client("bob");
     const { listen, errors } = providerOn(client);
     const { events } = listen();
@@ -195,7 +186,7 @@ describe("liveProvider on the real SDK through the emulator", () => {
   });
 
   it("should carry awkward channel names through the real SDK", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const aliceClient = harness.client("alice");
     const bobClient = harness.client("bob");
     const alice = providerOn(aliceClient, { namespace: "app" });
@@ -235,7 +226,7 @@ describe("liveProvider on the real SDK through the emulator", () => {
   });
 
   it("should shrink oversized events so PubNub takes them", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const alice = providerOn(harness.client("alice"));
     const bobClient = harness.client("bob");
     const bob = providerOn(bobClient);
@@ -255,7 +246,7 @@ describe("liveProvider on the real SDK through the emulator", () => {
   });
 
   it("should report a failed publish without an unhandled rejection", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const alice = providerOn(harness.client("alice"));
     harness.emulator.failNext("publish", { status: 403 });
     alice.provider.publish({
@@ -273,7 +264,7 @@ describe("liveProvider on the real SDK through the emulator", () => {
   });
 
   it("should report publishing from a subscribe-only client", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const reader = providerOn(
       harness.client("reader", { publishKey: undefined }),
     );

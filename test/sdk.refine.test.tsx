@@ -23,20 +23,20 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { memoryDataProvider } from "./helpers/dataProvider";
 import {
   connected,
-  emulatorHarness,
+  type EmulatorHarness,
   eventually,
+  testEmulator,
 } from "./helpers/emulatorHarness";
 
-let harness: ReturnType<typeof emulatorHarness>;
 afterEach(async () => {
   cleanup();
-  await harness?.close();
 });
 
 type Records = Record<string, BaseRecord[]>;
 
 /** One browser: a refine app on its own real PubNub client. */
 function browser(
+  harness: EmulatorHarness,
   userId: string,
   records: Records,
   children: ReactNode,
@@ -152,8 +152,8 @@ describe("refine hooks on the real SDK, liveMode auto", () => {
   it.each(probes)(
     "%s should refetch once per event from another client",
     async (_, Probe) => {
-      harness = emulatorHarness();
-      const { reads, ready } = browser("bob", seed(), <Probe />);
+      const harness = testEmulator();
+      const { reads, ready } = browser(harness, "bob", seed(), <Probe />);
       await ready;
       await eventually(() => expect(reads.posts ?? 0).toBeGreaterThan(0));
       const before = reads.posts ?? 0;
@@ -163,12 +163,12 @@ describe("refine hooks on the real SDK, liveMode auto", () => {
   );
 
   it("should skip the refetch for events about other records of useOne", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     function OneProbe() {
       const { result } = useOne({ resource: "posts", id: "1" });
       return <p>one {result?.title}</p>;
     }
-    const { reads, ready } = browser("bob", seed(), <OneProbe />);
+    const { reads, ready } = browser(harness, "bob", seed(), <OneProbe />);
     await ready;
     await eventually(() => expect(reads.posts ?? 0).toBe(1));
     await publishFromBackend(harness.client("server"), [2]);
@@ -177,13 +177,13 @@ describe("refine hooks on the real SDK, liveMode auto", () => {
   });
 
   it("should refetch N times for N hooks on a resource (refine 5.0.12 behaviour)", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     function TwoHooks() {
       useList({ resource: "posts" });
       useOne({ resource: "posts", id: 1 });
       return null;
     }
-    const { reads, ready } = browser("bob", seed(), <TwoHooks />);
+    const { reads, ready } = browser(harness, "bob", seed(), <TwoHooks />);
     await ready;
     await eventually(() => expect(reads.posts ?? 0).toBe(2));
     await publishFromBackend(harness.client("server"), [1]);
@@ -194,14 +194,14 @@ describe("refine hooks on the real SDK, liveMode auto", () => {
 
 describe("liveMode manual and onLiveEvent", () => {
   it("should hand events to onLiveEvent without refetching", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const onLiveEvent = vi.fn();
     const globalOnLiveEvent = vi.fn();
     function ManualProbe() {
       useOne({ resource: "posts", id: "1", liveMode: "manual", onLiveEvent });
       return null;
     }
-    const { reads, ready } = browser("bob", seed(), <ManualProbe />, {
+    const { reads, ready } = browser(harness, "bob", seed(), <ManualProbe />, {
       onLiveEvent: globalOnLiveEvent,
     });
     await ready;
@@ -219,9 +219,9 @@ describe("liveMode manual and onLiveEvent", () => {
   });
 
   it("should call <Refine onLiveEvent> in auto mode too", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const globalOnLiveEvent = vi.fn();
-    const { ready } = browser("bob", seed(), <ListProbe />, {
+    const { ready } = browser(harness, "bob", seed(), <ListProbe />, {
       onLiveEvent: globalOnLiveEvent,
     });
     await ready;
@@ -235,7 +235,7 @@ describe("liveMode manual and onLiveEvent", () => {
 
 describe("useSubscription and usePublish", () => {
   it("should carry a custom channel between two apps", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const received = vi.fn();
     let publish: ReturnType<typeof usePublish> | undefined;
     function Publisher() {
@@ -249,8 +249,8 @@ describe("useSubscription and usePublish", () => {
       });
       return null;
     }
-    browser("alice", seed(), <Publisher />);
-    const bob = browser("bob", seed(), <Subscriber />);
+    browser(harness, "alice", seed(), <Publisher />);
+    const bob = browser(harness, "bob", seed(), <Subscriber />);
     await bob.ready;
     act(() => {
       publish?.({
@@ -285,10 +285,11 @@ describe("mutations reach other clients", () => {
   }
 
   it("should refetch the other client's list after create, update and delete, but not echo", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const records = seed();
     let mutations: Record<string, (args: unknown) => void> = {};
     const alice = browser(
+      harness,
       "alice",
       records,
       <Mutations
@@ -297,7 +298,7 @@ describe("mutations reach other clients", () => {
         }}
       />,
     );
-    const bob = browser("bob", records, <ListProbe />);
+    const bob = browser(harness, "bob", records, <ListProbe />);
     await Promise.all([alice.ready, bob.ready]);
     await eventually(() =>
       expect([alice.reads.posts, bob.reads.posts]).toEqual([1, 1]),
@@ -325,7 +326,7 @@ describe("mutations reach other clients", () => {
   });
 
   it("should carry meta.dataProviderName across the wire", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const records = seed();
     const onLiveEvent = vi.fn();
     let create: ((args: unknown) => void) | undefined;
@@ -337,8 +338,8 @@ describe("mutations reach other clients", () => {
       useList({ resource: "articles", liveMode: "manual", onLiveEvent });
       return null;
     }
-    browser("alice", records, <Creator />);
-    const bob = browser("bob", records, <ArticleWatcher />);
+    browser(harness, "alice", records, <Creator />);
+    const bob = browser(harness, "bob", records, <ArticleWatcher />);
     await bob.ready;
     act(() => create?.({ resource: "articles", values: { title: "New" } }));
     await eventually(() => expect(onLiveEvent).toHaveBeenCalledTimes(1));
@@ -352,8 +353,8 @@ describe("mutations reach other clients", () => {
 
 describe("StrictMode", () => {
   it("should subscribe once, never leave, and still refetch", async () => {
-    harness = emulatorHarness();
-    const { reads, ready } = browser("bob", seed(), <ListProbe />, {
+    const harness = testEmulator();
+    const { reads, ready } = browser(harness, "bob", seed(), <ListProbe />, {
       strict: true,
     });
     await ready;

@@ -5,22 +5,18 @@ import {
   type PubNubLiveError,
 } from "@refinedev/pubnub";
 import PubNub from "pubnub";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   connected,
-  emulatorHarness,
+  type EmulatorHarness,
   eventually,
+  testEmulator,
 } from "./helpers/emulatorHarness";
-
-let harness: ReturnType<typeof emulatorHarness>;
-afterEach(async () => {
-  await harness?.close();
-});
 
 const posts = "resources/posts";
 
 /** A real client that gives up at the first failure, as after spent retries. */
-function fragileClient(userId = "bob") {
+function fragileClient(harness: EmulatorHarness, userId = "bob") {
   return harness.client(userId, {
     retryConfiguration: PubNub.NoneRetryPolicy(),
   });
@@ -53,8 +49,8 @@ function setUp(
 
 describe("resilience on the real SDK through the emulator", () => {
   it("should reconnect after a 5xx, catch up, and resync each subscription once", async () => {
-    harness = emulatorHarness();
-    const client = fragileClient();
+    const harness = testEmulator();
+    const client = fragileClient(harness);
     const { states, listen, errors } = setUp(client);
     const postsEvents = listen();
     const usersEvents = listen("resources/users");
@@ -88,8 +84,8 @@ describe("resilience on the real SDK through the emulator", () => {
   });
 
   it("should not get stuck when reconnects fail for a while", async () => {
-    harness = emulatorHarness();
-    const client = fragileClient();
+    const harness = testEmulator();
+    const client = fragileClient(harness);
     const { states, listen } = setUp(client);
     const events = listen();
     await connected(client);
@@ -108,8 +104,8 @@ describe("resilience on the real SDK through the emulator", () => {
   });
 
   it("should resync when the backlog was lost during the outage", async () => {
-    harness = emulatorHarness();
-    const client = fragileClient();
+    const harness = testEmulator();
+    const client = fragileClient(harness);
     const { states, listen } = setUp(client);
     const events = listen();
     await connected(client);
@@ -127,8 +123,8 @@ describe("resilience on the real SDK through the emulator", () => {
   });
 
   it("should refresh an expired token on 403 and carry on", async () => {
-    harness = emulatorHarness();
-    const client = fragileClient();
+    const harness = testEmulator();
+    const client = fragileClient(harness);
     client.setToken("expired-token");
     const getToken = vi.fn(async () => "fresh-token");
     const { states, listen, errors } = setUp(client, { getToken });
@@ -151,8 +147,8 @@ describe("resilience on the real SDK through the emulator", () => {
   });
 
   it("should show an error, not a stuck state, on 403 without getToken", async () => {
-    harness = emulatorHarness();
-    const client = fragileClient();
+    const harness = testEmulator();
+    const client = fragileClient(harness);
     const { provider, listen, errors } = setUp(client);
     listen();
     await connected(client);
@@ -168,8 +164,8 @@ describe("resilience on the real SDK through the emulator", () => {
   });
 
   it("should leave every channel on dispose and ignore the client afterwards", async () => {
-    harness = emulatorHarness();
-    const client = fragileClient();
+    const harness = testEmulator();
+    const client = fragileClient(harness);
     const { provider, listen, states } = setUp(client);
     listen();
     listen("resources/users");

@@ -8,14 +8,8 @@ import {
   publishLiveEvent,
 } from "@refinedev/pubnub/server";
 import { MemoryNetwork, MemoryPubNub } from "@refinedev/pubnub/testing";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { emulatorHarness } from "./helpers/emulatorHarness";
-
-let harness: ReturnType<typeof emulatorHarness> | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+import { describe, expect, it, vi } from "vitest";
+import { testEmulator } from "./helpers/emulatorHarness";
 
 describe("publishLiveEvent()", () => {
   it("should publish what the browser provider reads", async () => {
@@ -118,7 +112,7 @@ describe("publishLiveEvent()", () => {
   });
 
   it("should publish through the real SDK", async () => {
-    harness = emulatorHarness();
+    const harness = testEmulator();
     const backend = harness.client("server");
     const { channel } = await publishLiveEvent(backend, {
       resource: "posts",
@@ -132,7 +126,7 @@ describe("publishLiveEvent()", () => {
 
 describe("grantLiveToken()", () => {
   it("should say that a secret key is needed", async () => {
-    harness = emulatorHarness({ accessManager: true });
+    const harness = testEmulator({ accessManager: true });
     const noSecret = harness.client("server");
     await expect(
       grantLiveToken(noSecret, { userId: "alice", resources: ["posts"] }),

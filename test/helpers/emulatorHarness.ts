@@ -5,6 +5,7 @@ import {
 import { pubnubHandlers } from "@refinedev/pubnub/testing/msw";
 import { setupServer } from "msw/node";
 import PubNub from "pubnub";
+import { onTestFinished } from "vitest";
 
 type ClientOptions = Record<string, unknown>;
 
@@ -75,3 +76,12 @@ export function connected(client: PubNub): Promise<void> {
     client.addListener(listener);
   });
 }
+
+/** An {@link emulatorHarness} that closes by itself when the test ends. */
+export function testEmulator(options: PubNubEmulatorOptions = {}) {
+  const harness = emulatorHarness(options);
+  onTestFinished(() => harness.close());
+  return harness;
+}
+
+export type EmulatorHarness = ReturnType<typeof emulatorHarness>;

@@ -1,6 +1,6 @@
 import { type ConnectionStore, createConnectionStore } from "./connectionState";
 import { ConnectionError } from "./errors/ConnectionError";
-import type { PubNubLiveError } from "./errors/PubNubLiveError";
+import { describeCause, type PubNubLiveError } from "./errors/PubNubLiveError";
 import type { PubNubClient, PubNubStatusEvent } from "./pubnubClient";
 
 export interface ConnectionMonitorOptions {
@@ -92,7 +92,7 @@ export function monitorConnection(
         report(
           new ConnectionError(
             "access-denied",
-            `getToken failed (${String(cause)}); retrying.`,
+            `getToken failed (${describeCause(cause)}); retrying.`,
             cause,
           ),
         );

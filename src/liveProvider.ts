@@ -71,7 +71,13 @@ export function liveProvider(
       "liveProvider(pubnub) needs a PubNub client: `new PubNub({ subscribeKey, publishKey, userId })` from pubnub 12+, or a MemoryPubNub from @refinedev/pubnub/testing in tests.",
     );
   }
-  if (!(releaseDelay >= 0 && releaseDelay < 2 ** 31)) {
+  if (
+    !(
+      Number.isFinite(releaseDelay) &&
+      releaseDelay >= 0 &&
+      releaseDelay < 2 ** 31
+    )
+  ) {
     throw new RangeError(
       `liveProvider: releaseDelay must be 0 to 2147483647 milliseconds, got ${releaseDelay}.`,
     );
@@ -153,10 +159,10 @@ export function liveProvider(
             cause,
           ),
         () => {
+          const pubnubChannel = toPubNubChannel(channel, namespace);
           if (typeof callback !== "function") {
             throw new SubscribeError(channel, "the callback is not a function");
           }
-          const pubnubChannel = toPubNubChannel(channel, namespace);
           const subscriber: Subscriber = {
             channel,
             dataProviderName: meta?.dataProviderName,

@@ -1,6 +1,7 @@
 import type { LiveEvent } from "@refinedev/core";
 import { toPubNubChannel } from "./channelName";
 import { PublishError } from "./errors/PublishError";
+import { describeCause } from "./errors/PubNubLiveError";
 import { fitLiveMessage } from "./publishSize";
 import type { PubNubPayload } from "./pubnubClient";
 import { encodeLiveEvent } from "./wireFormat";
@@ -20,7 +21,7 @@ export function preparePublish(
 ): { channel: string; message: PubNubPayload } {
   if (typeof event?.type !== "string" || event.type === "") {
     throw new PublishError(
-      String(event?.channel),
+      describeCause(event?.channel),
       "the event has no type (a non-empty string).",
     );
   }

@@ -17,10 +17,12 @@ describe("liveProvider()", () => {
   });
 
   it("should refuse a negative or non-numeric releaseDelay", () => {
-    for (const releaseDelay of [-1, Number.NaN, 2 ** 32]) {
-      expect(() => liveProvider(new MemoryPubNub(), { releaseDelay })).toThrow(
-        RangeError,
-      );
+    for (const releaseDelay of [-1, Number.NaN, 2 ** 32, null, "1000"]) {
+      expect(() =>
+        liveProvider(new MemoryPubNub(), {
+          releaseDelay: releaseDelay as number,
+        }),
+      ).toThrow(RangeError);
     }
   });
 

@@ -318,6 +318,21 @@ describe("subscribe()", () => {
     expect(errors[0]?.message).toMatch(/callback is not a function/);
   });
 
+  it("should report, not throw, a channel that is not a string", () => {
+    const { provider, errors } = memoryHarness();
+    for (const channel of [Symbol("posts"), undefined, 10n]) {
+      expect(() =>
+        provider.subscribe({ channel, types: ["*"] } as never),
+      ).not.toThrow();
+      expect(() =>
+        provider.publish({ channel, type: "updated", payload: {} } as never),
+      ).not.toThrow();
+    }
+    expect(errors.map((error) => error.category)).toEqual(
+      Array(6).fill("channel-name"),
+    );
+  });
+
   it("should report an SDK that throws on unsubscribe, and forget the channel", async () => {
     const { provider, network, errors } = memoryHarness();
     const handle = provider.subscribe({
@@ -401,6 +416,28 @@ describe("incoming messages", () => {
     expect(events).toHaveLength(1);
     expect(errors.map((e) => e.category)).toEqual(["callback"]);
     expect(errors[0]?.message).toMatch(/page bug/);
+  });
+
+  it("should report callbacks that throw values with no string form", async () => {
+    const { provider, network, errors } = memoryHarness();
+    const { events, callback } = recorder();
+    for (const thrown of [Object.create(null), Symbol("odd")]) {
+      provider.subscribe({
+        channel: posts,
+        types: ["*"],
+        callback: () => {
+          throw thrown;
+        },
+      });
+    }
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    network.publish("resources.posts", updated);
+    await network.flush();
+    expect(events).toHaveLength(1);
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/threw \(\[object Object\]\)/),
+      expect.stringMatching(/threw \(Symbol\(odd\)\)/),
+    ]);
   });
 
   it("should survive an onError that throws", async () => {

@@ -69,3 +69,15 @@ export function isPubNubLiveError(error: unknown): error is PubNubLiveError {
       (error as { isPubNubLiveError?: unknown }).isPubNubLiveError === true)
   );
 }
+
+/**
+ * `String(value)`, also for values that have none (`Object.create(null)`),
+ * where String() itself would throw inside an error path.
+ */
+export function describeCause(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

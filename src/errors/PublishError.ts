@@ -1,4 +1,4 @@
-import { PubNubLiveError } from "./PubNubLiveError";
+import { describeCause, PubNubLiveError } from "./PubNubLiveError";
 
 interface PubNubStatusLike {
   category?: unknown;
@@ -20,9 +20,12 @@ export class PublishError extends PubNubLiveError {
       (cause as { status?: unknown } | undefined)?.status ?? cause,
     );
     const { category, statusCode } = status;
-    const detail = String(
-      status.message ?? (cause instanceof Error ? cause.message : cause),
-    );
+    const detail =
+      typeof status.message === "string"
+        ? status.message
+        : cause instanceof Error
+          ? cause.message
+          : describeCause(cause);
     super(
       "publish",
       `Publishing the live event for "${channel}" failed: ${

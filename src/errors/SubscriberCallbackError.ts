@@ -1,4 +1,4 @@
-import { PubNubLiveError } from "./PubNubLiveError";
+import { describeCause, PubNubLiveError } from "./PubNubLiveError";
 
 /** A subscriber's callback threw while handling a live event. */
 export class SubscriberCallbackError extends PubNubLiveError {
@@ -7,7 +7,7 @@ export class SubscriberCallbackError extends PubNubLiveError {
   constructor(channel: string, cause: unknown) {
     super(
       "callback",
-      `A live event callback on "${channel}" threw (${String(cause)}); the other subscribers still got the event.`,
+      `A live event callback on "${channel}" threw (${describeCause(cause)}); the other subscribers still got the event.`,
       { channel, cause },
     );
   }

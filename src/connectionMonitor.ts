@@ -101,6 +101,20 @@ export function monitorConnection(
     }, delay);
   };
 
+  const connectionLost = (status: PubNubStatusEvent): void => {
+    const { category, error } = status;
+    const wasReconnecting = store.getState().status === "reconnecting";
+    const failure = reconnecting(
+      new ConnectionError(
+        "connection",
+        `Lost the connection to PubNub (${category}${typeof error === "string" ? `: ${error}` : ""}); reconnecting, then every subscriber gets a resync event.`,
+        status,
+      ),
+    );
+    if (!wasReconnecting) report(failure);
+    schedule(() => client.reconnect());
+  };
+
   const listener = {
     status(status: PubNubStatusEvent): void {
       const { category, error } = status;
@@ -126,27 +140,15 @@ export function monitorConnection(
           ),
         );
       } else if (
-        category !== "PNDisconnectedUnexpectedlyCategory" &&
-        category !== "PNConnectionErrorCategory"
-      ) {
-        // Other statuses (e.g. heartbeat results) say nothing of the subscription.
-      } else if (
-        error === "PNAccessDeniedCategory" ||
-        status.statusCode === 403
+        category === "PNDisconnectedUnexpectedlyCategory" ||
+        category === "PNConnectionErrorCategory"
       ) {
         lost = true;
-        refreshToken(status);
-      } else {
-        const wasReconnecting = store.getState().status === "reconnecting";
-        const failure = reconnecting(
-          new ConnectionError(
-            "connection",
-            `Lost the connection to PubNub (${category}${typeof error === "string" ? `: ${error}` : ""}); reconnecting, then every subscriber gets a resync event.`,
-            status,
-          ),
-        );
-        if (!wasReconnecting) report(failure);
-        schedule(() => client.reconnect());
+        if (error === "PNAccessDeniedCategory" || status.statusCode === 403) {
+          refreshToken(status);
+        } else {
+          connectionLost(status);
+        }
       }
     },
   };

@@ -9,7 +9,11 @@ import {
 import { defaultReconnectDelay, monitorConnection } from "./connectionMonitor";
 import type { ConnectionStore } from "./connectionState";
 import { PublishError } from "./errors/PublishError";
-import { isPubNubLiveError, PubNubLiveError } from "./errors/PubNubLiveError";
+import {
+  describeCause,
+  isPubNubLiveError,
+  PubNubLiveError,
+} from "./errors/PubNubLiveError";
 import { SubscribeError } from "./errors/SubscribeError";
 import { typeFilter, watchedIds } from "./eventFilter";
 import { preparePublish } from "./preparePublish";
@@ -79,7 +83,7 @@ export function liveProvider(
     )
   ) {
     throw new RangeError(
-      `liveProvider: releaseDelay must be 0 to 2147483647 milliseconds, got ${releaseDelay}.`,
+      `liveProvider: releaseDelay must be 0 to 2147483647 milliseconds, got ${describeCause(releaseDelay)}.`,
     );
   }
   if (namespace !== undefined) assertNamespace(namespace);

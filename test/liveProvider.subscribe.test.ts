@@ -133,35 +133,26 @@ describe("subscribe()", () => {
     expect(events).toHaveLength(1);
   });
 
-  it("should release only after releaseDelay", async () => {
-    vi.useFakeTimers();
-    const { provider, pubnub } = memoryHarness({ releaseDelay: 1000 });
-    const handle = provider.subscribe({
-      channel: posts,
-      types: ["*"],
-      callback() {},
-    });
-    provider.unsubscribe(handle);
-    vi.advanceTimersByTime(999);
-    expect(pubnub.getSubscribedChannels()).toEqual(["resources.posts"]);
-    vi.advanceTimersByTime(1);
-    expect(pubnub.getSubscribedChannels()).toEqual([]);
-  });
-
-  it("should default releaseDelay to one second", () => {
-    vi.useFakeTimers();
-    const { provider, pubnub } = memoryHarness({ releaseDelay: undefined });
-    const handle = provider.subscribe({
-      channel: posts,
-      types: ["*"],
-      callback() {},
-    });
-    provider.unsubscribe(handle);
-    vi.advanceTimersByTime(999);
-    expect(pubnub.getSubscribedChannels()).toEqual(["resources.posts"]);
-    vi.advanceTimersByTime(1);
-    expect(pubnub.getSubscribedChannels()).toEqual([]);
-  });
+  it.each([
+    ["set to 1000", 1000],
+    ["left out (default)", undefined],
+  ])(
+    "should release one second after the last subscriber left, with releaseDelay %s",
+    (_, releaseDelay) => {
+      vi.useFakeTimers();
+      const { provider, pubnub } = memoryHarness({ releaseDelay });
+      const handle = provider.subscribe({
+        channel: posts,
+        types: ["*"],
+        callback() {},
+      });
+      provider.unsubscribe(handle);
+      vi.advanceTimersByTime(999);
+      expect(pubnub.getSubscribedChannels()).toEqual(["resources.posts"]);
+      vi.advanceTimersByTime(1);
+      expect(pubnub.getSubscribedChannels()).toEqual([]);
+    },
+  );
 
   it("should ignore a second unsubscribe and foreign handles", async () => {
     const { provider, network, pubnub } = memoryHarness();

@@ -9,9 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { memoryDataProvider } from "./helpers/dataProvider";
 import { eventually, testEmulator } from "./helpers/emulatorHarness";
 
-afterEach(async () => {
-  cleanup();
-});
+afterEach(cleanup);
 
 function LiveBadge({ provider }: { provider: PubNubLiveProvider }) {
   const { status } = useConnectionState(provider);

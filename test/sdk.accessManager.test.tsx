@@ -13,9 +13,7 @@ import {
   testEmulator,
 } from "./helpers/emulatorHarness";
 
-afterEach(async () => {
-  cleanup();
-});
+afterEach(cleanup);
 
 function backend(harness: EmulatorHarness) {
   return harness.client("server", { secretKey: "sec-c-test" });

@@ -28,9 +28,7 @@ import {
   testEmulator,
 } from "./helpers/emulatorHarness";
 
-afterEach(async () => {
-  cleanup();
-});
+afterEach(cleanup);
 
 type Records = Record<string, BaseRecord[]>;
 

@@ -11,7 +11,7 @@ import { build } from "esbuild";
 // growth is a decision, not an accident. Why the main entry is not 2 KB:
 // BENCHMARKS.md, "Bundle size".
 const BUDGETS = {
-  ".": 5_300,
+  ".": 5_600, // 5,455 B with both subscribe loops of pubnub 8–12 (was 5,168)
   "./react": 300,
   "./server": 2_700,
   "./testing": 4_600,

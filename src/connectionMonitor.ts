@@ -2,6 +2,7 @@ import { type ConnectionStore, createConnectionStore } from "./connectionState";
 import { ConnectionError } from "./errors/ConnectionError";
 import { describeCause, type PubNubLiveError } from "./errors/PubNubLiveError";
 import type { PubNubClient, PubNubStatusEvent } from "./pubnubClient";
+import { statusMeaning } from "./statusMeaning";
 
 export interface ConnectionMonitorOptions {
   reconnectDelay(attempt: number): number;
@@ -20,6 +21,13 @@ export interface ConnectionMonitor {
 
 const MAX_TOKEN_ATTEMPTS = 3;
 
+/**
+ * How long a restarted older subscribe loop must go without failing before
+ * the provider calls it connected: that loop sends no status when it works.
+ * A refused or failed subscribe answers well within it.
+ */
+export const OLDER_LOOP_CONFIRM_DELAY = 2000;
+
 /** Exponential backoff from 1 s to 30 s, with ±20 % jitter. */
 export function defaultReconnectDelay(attempt: number): number {
   return Math.min(1000 * 2 ** attempt, 30_000) * (0.8 + Math.random() * 0.4);
@@ -36,10 +44,13 @@ export function monitorConnection(
 ): ConnectionMonitor {
   const store = createConnectionStore();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let confirmTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
   let tokenAttempts = 0;
   let lost = false;
   let disposed = false;
+  // The older subscribe loop stopped: its reconnect() says nothing when it works.
+  let quietLoop = false;
 
   const schedule = (
     task: () => unknown,
@@ -49,8 +60,34 @@ export function monitorConnection(
     timer = setTimeout(() => disposed || task(), delay);
   };
 
+  const connected = (): void => {
+    clearTimeout(timer);
+    clearTimeout(confirmTimer);
+    attempt = tokenAttempts = 0;
+    store.set({ status: "connected" });
+    if (lost) {
+      lost = false;
+      onRecovered();
+    }
+  };
+
+  /** The older loop restarted: connected once it has not failed for a while. */
+  const confirmLater = (): void => {
+    clearTimeout(confirmTimer);
+    confirmTimer = setTimeout(
+      () => disposed || connected(),
+      OLDER_LOOP_CONFIRM_DELAY,
+    );
+  };
+
+  const restart = (): void => {
+    client.reconnect();
+    if (quietLoop) confirmLater();
+  };
+
   const reconnecting = (error: ConnectionError): ConnectionError => {
     lost = true;
+    clearTimeout(confirmTimer);
     store.set({ status: "reconnecting", error });
     return error;
   };
@@ -65,6 +102,7 @@ export function monitorConnection(
         status,
       );
       clearTimeout(timer);
+      clearTimeout(confirmTimer);
       store.set({ status: "error", error });
       report(error);
       return;
@@ -86,7 +124,7 @@ export function monitorConnection(
           throw new TypeError(`it returned ${JSON.stringify(token)}`);
         }
         client.setToken(token);
-        client.reconnect();
+        restart();
       } catch (cause) {
         if (disposed) return;
         report(
@@ -101,6 +139,7 @@ export function monitorConnection(
     }, delay);
   };
 
+  /** Reconnecting; reported once per outage. */
   const connectionLost = (status: PubNubStatusEvent): void => {
     const { category, error } = status;
     const wasReconnecting = store.getState().status === "reconnecting";
@@ -112,25 +151,19 @@ export function monitorConnection(
       ),
     );
     if (!wasReconnecting) report(failure);
-    schedule(() => client.reconnect());
   };
 
   const listener = {
     status(status: PubNubStatusEvent): void {
-      const { category, error } = status;
       if (disposed) return;
-      if (category === "PNConnectedCategory") {
+      const { meaning, olderLoop } = statusMeaning(status);
+      if (meaning === "connected") {
+        connected();
+      } else if (meaning === "disconnected") {
         clearTimeout(timer);
-        attempt = tokenAttempts = 0;
-        store.set({ status: "connected" });
-        if (lost) {
-          lost = false;
-          onRecovered();
-        }
-      } else if (category === "PNDisconnectedCategory") {
-        clearTimeout(timer);
+        clearTimeout(confirmTimer);
         store.set({ status: "disconnected" });
-      } else if (category === "PNNetworkDownCategory") {
+      } else if (meaning === "offline") {
         // The browser went offline; the SDK reconnects when it is back.
         reconnecting(
           new ConnectionError(
@@ -139,16 +172,19 @@ export function monitorConnection(
             status,
           ),
         );
-      } else if (
-        category === "PNDisconnectedUnexpectedlyCategory" ||
-        category === "PNConnectionErrorCategory"
-      ) {
+      } else if (meaning === "retrying") {
+        connectionLost(status);
+      } else if (meaning === "reconnected") {
+        quietLoop = true;
+        confirmLater();
+      } else if (meaning === "stopped") {
+        quietLoop = olderLoop;
+        connectionLost(status);
+        schedule(restart);
+      } else if (meaning === "access-denied") {
+        quietLoop = olderLoop;
         lost = true;
-        if (error === "PNAccessDeniedCategory" || status.statusCode === 403) {
-          refreshToken(status);
-        } else {
-          connectionLost(status);
-        }
+        refreshToken(status);
       }
     },
   };
@@ -165,6 +201,7 @@ export function monitorConnection(
     dispose() {
       disposed = true;
       clearTimeout(timer);
+      clearTimeout(confirmTimer);
       client.removeListener(listener);
       store.set({ status: "disconnected" });
       store.clear();

@@ -62,4 +62,6 @@ export interface PubNubStatusEvent {
   /** For failures: `true`, or the category of the cause. */
   error?: unknown;
   statusCode?: number;
+  /** e.g. `PNSubscribeOperation`; the older subscribe loop sets it. */
+  operation?: string;
 }

@@ -169,6 +169,122 @@ describe("reconnect and resync", () => {
   });
 });
 
+describe("the older subscribe loop (enableEventEngine: false)", () => {
+  const serverError = {
+    category: "PNServerErrorCategory",
+    operation: "PNSubscribeOperation",
+    error: true,
+    statusCode: 500,
+  };
+
+  /** A client whose reconnect() is as quiet as the older loop's. */
+  function olderLoop(options: Parameters<typeof memoryHarness>[0] = {}) {
+    const harness = memoryHarness({ reconnectDelay: () => 100, ...options });
+    const reconnect = vi
+      .spyOn(harness.pubnub, "reconnect")
+      .mockImplementation(() => {});
+    return { ...harness, reconnect };
+  }
+
+  it("should restart a stopped loop and call it connected after 2 s without failure", async () => {
+    vi.useFakeTimers();
+    const { provider, pubnub, reconnect, errors } = olderLoop();
+    const { events, callback } = recorder();
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    await advance(pubnub, 0);
+    pubnub.emitStatus(serverError);
+    await advance(pubnub, 100);
+    expect(reconnect).toHaveBeenCalledTimes(1);
+    await advance(pubnub, 1999);
+    expect(provider.connection.getState().status).toBe("reconnecting");
+    expect(events).toEqual([]);
+    await advance(pubnub, 1);
+    expect(provider.connection.getState().status).toBe("connected");
+    expect(events.map((e) => e.type)).toEqual(["*"]);
+    expect(errors.map((e) => e.category)).toEqual(["connection"]);
+  });
+
+  it("should not call it connected when the restarted loop fails again", async () => {
+    vi.useFakeTimers();
+    const { provider, pubnub, reconnect } = olderLoop();
+    const { events, callback } = recorder();
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    await advance(pubnub, 0);
+    pubnub.emitStatus(serverError);
+    await advance(pubnub, 100 + 1000);
+    pubnub.emitStatus(serverError);
+    // The first confirmation was due at 2100 ms; the second restart is at
+    // 1200 ms, so it is confirmed at 3200 ms.
+    await advance(pubnub, 2000);
+    expect(provider.connection.getState().status).toBe("reconnecting");
+    expect(reconnect).toHaveBeenCalledTimes(2);
+    await advance(pubnub, 100);
+    expect(provider.connection.getState().status).toBe("connected");
+    expect(events).toHaveLength(1);
+  });
+
+  it("should leave network failures to the SDK's own polling, then confirm its reconnect", async () => {
+    vi.useFakeTimers();
+    const { provider, pubnub, reconnect, errors } = olderLoop();
+    const { events, callback } = recorder();
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    await advance(pubnub, 0);
+    const issues = {
+      category: "PNNetworkIssuesCategory",
+      operation: "PNSubscribeOperation",
+      error: true,
+    };
+    pubnub.emitStatus(issues);
+    pubnub.emitStatus(issues);
+    await advance(pubnub, 10_000);
+    expect(reconnect).not.toHaveBeenCalled();
+    expect(provider.connection.getState().status).toBe("reconnecting");
+    expect(errors).toHaveLength(1);
+    pubnub.emitStatus({
+      category: "PNReconnectedCategory",
+      operation: "PNSubscribeOperation",
+    });
+    await advance(pubnub, 2000);
+    expect(provider.connection.getState().status).toBe("connected");
+    expect(events.map((e) => e.type)).toEqual(["*"]);
+  });
+
+  it("should refresh a refused token and confirm the restarted loop", async () => {
+    vi.useFakeTimers();
+    const getToken = vi.fn(async () => "fresh-token");
+    const { provider, pubnub, reconnect } = olderLoop({ getToken });
+    provider.subscribe({ channel: posts, types: ["*"], callback() {} });
+    await advance(pubnub, 0);
+    pubnub.emitStatus({
+      category: "PNAccessDeniedCategory",
+      operation: "PNSubscribeOperation",
+      error: true,
+      statusCode: 403,
+    });
+    await advance(pubnub, 0);
+    expect(pubnub.getToken()).toBe("fresh-token");
+    expect(reconnect).toHaveBeenCalledTimes(1);
+    expect(provider.connection.getState().status).toBe("reconnecting");
+    await advance(pubnub, 2000);
+    expect(provider.connection.getState().status).toBe("connected");
+  });
+
+  it("should ignore the older loop's heartbeat failures", async () => {
+    vi.useFakeTimers();
+    const { provider, pubnub, errors } = olderLoop();
+    provider.subscribe({ channel: posts, types: ["*"], callback() {} });
+    await advance(pubnub, 0);
+    pubnub.emitStatus({
+      category: "PNNetworkIssuesCategory",
+      operation: "PNHeartbeatOperation",
+      error: true,
+    });
+    await advance(pubnub, 5000);
+    expect(provider.connection.getState().status).toBe("connected");
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("access denied", () => {
   it("should fetch a new token, set it and reconnect", async () => {
     vi.useFakeTimers();

@@ -4,10 +4,10 @@ import { liveProvider, type PubNubLiveProvider } from "@refinedev/pubnub";
 import { useConnectionState } from "@refinedev/pubnub/react";
 import { MemoryPubNub } from "@refinedev/pubnub/testing";
 import { act, cleanup, render, screen } from "@testing-library/react";
-import PubNub from "pubnub";
 import { afterEach, describe, expect, it } from "vitest";
 import { memoryDataProvider } from "./helpers/dataProvider";
 import { eventually, testEmulator } from "./helpers/emulatorHarness";
+import { noRetries } from "./helpers/pubnubVersion";
 
 afterEach(cleanup);
 
@@ -48,9 +48,7 @@ describe("useConnectionState()", () => {
 
   it("should show Reconnecting… then Live, and refetch refine's list, on the real SDK", async () => {
     const harness = testEmulator();
-    const client = harness.client("bob", {
-      retryConfiguration: PubNub.NoneRetryPolicy(),
-    });
+    const client = harness.client("bob", noRetries());
     const provider = liveProvider(client, {
       releaseDelay: 0,
       reconnectDelay: () => 100,
@@ -93,7 +91,8 @@ describe("useConnectionState()", () => {
     });
     harness.emulator.loseBacklog();
 
-    await screen.findByText("Live", {}, { timeout: 5_000 });
+    // The older subscribe loop polls PubNub every 3 s, then confirms.
+    await screen.findByText("Live", {}, { timeout: 10_000 });
     await screen.findByText("One,Two");
     expect(reads.posts).toBe(before + 1);
   });

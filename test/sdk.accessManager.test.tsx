@@ -3,7 +3,6 @@ import { Refine, useCreate, useList } from "@refinedev/core";
 import { liveProvider, type PubNubLiveError } from "@refinedev/pubnub";
 import { grantLiveToken, publishLiveEvent } from "@refinedev/pubnub/server";
 import { act, cleanup, render } from "@testing-library/react";
-import PubNub from "pubnub";
 import { afterEach, describe, expect, it } from "vitest";
 import { memoryDataProvider } from "./helpers/dataProvider";
 import {
@@ -12,6 +11,7 @@ import {
   eventually,
   testEmulator,
 } from "./helpers/emulatorHarness";
+import { noRetries } from "./helpers/pubnubVersion";
 
 afterEach(cleanup);
 
@@ -27,7 +27,7 @@ function browser(
 ) {
   const client = harness.client("alice", {
     publishKey: undefined,
-    retryConfiguration: PubNub.NoneRetryPolicy(),
+    ...noRetries(),
   });
   client.setToken(token);
   const errors: PubNubLiveError[] = [];

@@ -6,6 +6,7 @@ import { pubnubHandlers } from "@refinedev/pubnub/testing/msw";
 import { setupServer } from "msw/node";
 import PubNub from "pubnub";
 import { onTestFinished } from "vitest";
+import { loopOptions } from "./pubnubVersion";
 
 type ClientOptions = Record<string, unknown>;
 
@@ -25,6 +26,7 @@ export function emulatorHarness(options: PubNubEmulatorOptions = {}) {
         publishKey: "pub-c-test",
         subscribeKey: "sub-c-test",
         userId,
+        ...loopOptions,
         ...clientOptions,
       } as ConstructorParameters<typeof PubNub>[0]);
       clients.push(client);

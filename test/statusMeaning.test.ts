@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { statusMeaning } from "../src/statusMeaning";
+
+// Each status as the SDK sent it (observed through the emulator), and what
+// the provider makes of it.
+const subscribe = "PNSubscribeOperation";
+const observed = [
+  // Both loops, every version.
+  ["connected", { category: "PNConnectedCategory", operation: subscribe }],
+  ["disconnected", { category: "PNDisconnectedCategory" }],
+  ["offline", { category: "PNNetworkDownCategory" }],
+  // Event engine, pubnub 9–12: the cause's category in `error`.
+  [
+    "stopped",
+    {
+      category: "PNDisconnectedUnexpectedlyCategory",
+      error: "PNServerErrorCategory",
+    },
+  ],
+  [
+    "stopped",
+    {
+      category: "PNDisconnectedUnexpectedlyCategory",
+      error: "PNNetworkIssuesCategory",
+    },
+  ],
+  [
+    "stopped",
+    { category: "PNConnectionErrorCategory", error: "PNNetworkIssuesCategory" },
+  ],
+  [
+    "access-denied",
+    {
+      category: "PNDisconnectedUnexpectedlyCategory",
+      error: "PNAccessDeniedCategory",
+    },
+  ],
+  [
+    "access-denied",
+    { category: "PNConnectionErrorCategory", error: "PNAccessDeniedCategory" },
+  ],
+  // Event engine, pubnub 8: a message, naming a 403 only under a retry policy.
+  [
+    "stopped",
+    {
+      category: "PNDisconnectedUnexpectedlyCategory",
+      error: "Unable to complete subscribe messages receive.",
+    },
+  ],
+  [
+    "access-denied",
+    {
+      category: "PNDisconnectedUnexpectedlyCategory",
+      error: "forbidden operation.",
+    },
+  ],
+  // Older loop, every version.
+  [
+    "retrying",
+    {
+      category: "PNNetworkIssuesCategory",
+      operation: subscribe,
+      error: true,
+      statusCode: 0,
+    },
+  ],
+  ["reconnected", { category: "PNReconnectedCategory", operation: subscribe }],
+  [
+    "access-denied",
+    {
+      category: "PNAccessDeniedCategory",
+      operation: subscribe,
+      error: true,
+      statusCode: 403,
+    },
+  ],
+  [
+    "stopped",
+    {
+      category: "PNServerErrorCategory",
+      operation: subscribe,
+      error: true,
+      statusCode: 500,
+    },
+  ],
+  [
+    "stopped",
+    {
+      category: "PNBadRequestCategory",
+      operation: subscribe,
+      error: true,
+      statusCode: 400,
+    },
+  ],
+  // pubnub 8's 5xx, and pubnub 12's network errors (undici).
+  [
+    "stopped",
+    {
+      category: "PNUnknownCategory",
+      operation: subscribe,
+      error: true,
+      statusCode: 500,
+    },
+  ],
+  [
+    "stopped",
+    {
+      category: "PNUnknownCategory",
+      operation: subscribe,
+      error: true,
+      statusCode: 0,
+    },
+  ],
+  // Nothing to do.
+  [
+    "ignored",
+    { category: "PNSubscriptionChangedCategory", operation: subscribe },
+  ],
+  [
+    "ignored",
+    { category: "PNTimeoutCategory", operation: subscribe, error: true },
+  ],
+  [
+    "ignored",
+    {
+      category: "PNNetworkIssuesCategory",
+      operation: "PNHeartbeatOperation",
+      error: true,
+    },
+  ],
+  [
+    "ignored",
+    {
+      category: "PNAcknowledgmentCategory",
+      operation: "PNUnsubscribeOperation",
+    },
+  ],
+  [
+    "ignored",
+    { category: "PNRequestMessageCountExceededCategory", operation: subscribe },
+  ],
+] as const;
+
+describe("statusMeaning", () => {
+  it.each(observed)("should read %s from %o", (meaning, status) => {
+    expect(statusMeaning(status).meaning).toBe(meaning);
+  });
+
+  it("should tell the older loop's failures from the event engine's", () => {
+    expect(
+      statusMeaning({
+        category: "PNServerErrorCategory",
+        operation: subscribe,
+        error: true,
+      }).olderLoop,
+    ).toBe(true);
+    expect(
+      statusMeaning({
+        category: "PNDisconnectedUnexpectedlyCategory",
+        error: "PNServerErrorCategory",
+      }).olderLoop,
+    ).toBe(false);
+  });
+});

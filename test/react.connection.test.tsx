@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { memoryDataProvider } from "./helpers/dataProvider";
 import { eventually, testEmulator } from "./helpers/emulatorHarness";
 import { noRetries } from "./helpers/pubnubVersion";
+import { listRecords } from "./helpers/refineVersion";
 
 afterEach(cleanup);
 
@@ -58,8 +59,8 @@ describe("useConnectionState()", () => {
       posts: [{ id: 1, title: "One" }],
     });
     function Posts() {
-      const { result } = useList({ resource: "posts" });
-      return <p>{result?.data.map((post) => post.title).join(",")}</p>;
+      const posts = listRecords(useList({ resource: "posts" }));
+      return <p>{posts?.map((post) => post.title).join(",")}</p>;
     }
     render(
       <Refine

@@ -10,12 +10,13 @@ import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { StrictMode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { memoryDataProvider } from "./helpers/dataProvider";
+import { listRecords } from "./helpers/refineVersion";
 
 afterEach(cleanup);
 
 function PostCount() {
-  const { result } = useList({ resource: "posts" });
-  return <p>posts: {result?.data.length ?? "…"}</p>;
+  const posts = listRecords(useList({ resource: "posts" }));
+  return <p>posts: {posts?.length ?? "…"}</p>;
 }
 
 describe("<Refine> in StrictMode on the memory stand-in", () => {

@@ -11,7 +11,7 @@ import {
   eventually,
   testEmulator,
 } from "./helpers/emulatorHarness";
-import { noRetries } from "./helpers/pubnubVersion";
+import { refusalOptions } from "./helpers/pubnubVersion";
 
 afterEach(cleanup);
 
@@ -27,7 +27,7 @@ function browser(
 ) {
   const client = harness.client("alice", {
     publishKey: undefined,
-    ...noRetries(),
+    ...refusalOptions(),
   });
   client.setToken(token);
   const errors: PubNubLiveError[] = [];

@@ -27,6 +27,7 @@ import {
   eventually,
   testEmulator,
 } from "./helpers/emulatorHarness";
+import { listRecords, refineMajor } from "./helpers/refineVersion";
 
 afterEach(cleanup);
 
@@ -99,8 +100,8 @@ async function readsSettle(
 }
 
 function ListProbe() {
-  const { result } = useList({ resource: "posts" });
-  return <p>list {result?.data.map((p) => p.title).join(",")}</p>;
+  const posts = listRecords(useList({ resource: "posts" }));
+  return <p>list {posts?.map((p) => p.title).join(",")}</p>;
 }
 
 describe("refine hooks on the real SDK, liveMode auto", () => {
@@ -174,7 +175,7 @@ describe("refine hooks on the real SDK, liveMode auto", () => {
     await readsSettle(reads, "posts", 2);
   });
 
-  it("should refetch N times for N hooks on a resource (refine 5.0.12 behaviour)", async () => {
+  it("should refetch each query once per hook on refine 5.0.12, once in all on refine 4", async () => {
     const harness = testEmulator();
     function TwoHooks() {
       useList({ resource: "posts" });
@@ -185,8 +186,10 @@ describe("refine hooks on the real SDK, liveMode auto", () => {
     await ready;
     await eventually(() => expect(reads.posts ?? 0).toBe(2));
     await publishFromBackend(harness.client("server"), [1]);
-    // Each of the 2 subscriptions invalidates both active queries: 4 reads.
-    await readsSettle(reads, "posts", 6);
+    // Each of the 2 subscriptions invalidates both active queries. refine
+    // 5.0.12 drops `cancelRefetch: false`, so the second restarts the first's
+    // fetches: 4 reads. refine 4 passes it, so they share them: 2 reads.
+    await readsSettle(reads, "posts", refineMajor === 4 ? 4 : 6);
   });
 });
 
@@ -361,8 +364,6 @@ describe("StrictMode", () => {
     await publishFromBackend(harness.client("server"), [1]);
     await readsSettle(reads, "posts", before + 1);
     expect(harness.requests("leave")).toEqual([]);
-    expect(
-      harness.requests("heartbeat").filter((r) => r.userId === "bob"),
-    ).toHaveLength(1);
+    expect(harness.joins("bob")).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@ import { pubnubHandlers } from "@refinedev/pubnub/testing/msw";
 import { setupServer } from "msw/node";
 import PubNub from "pubnub";
 import { onTestFinished } from "vitest";
-import { loopOptions } from "./pubnubVersion";
+import { activeLoop, loopOptions, sendsPresenceCalls } from "./pubnubVersion";
 
 type ClientOptions = Record<string, unknown>;
 
@@ -36,6 +36,22 @@ export function emulatorHarness(options: PubNubEmulatorOptions = {}) {
     requests(operation?: string) {
       return emulator.requests.filter(
         (request) => operation === undefined || request.operation === operation,
+      );
+    },
+    /**
+     * Requests that join channels: the event engine's heartbeats, or the
+     * first subscribe where there is no separate join (the older loop, and
+     * pubnub 8's event engine).
+     */
+    joins(userId?: string) {
+      const heartbeats = activeLoop === "event-engine" && sendsPresenceCalls();
+      return emulator.requests.filter(
+        (request) =>
+          (userId === undefined || request.userId === userId) &&
+          (heartbeats
+            ? request.operation === "heartbeat"
+            : request.operation === "subscribe" &&
+              (request.timetoken ?? "0") === "0"),
       );
     },
     async close() {

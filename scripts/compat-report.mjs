@@ -9,7 +9,7 @@ const seconds = (ms) => `${Math.round(ms / 1000)} s`;
 function cell(result) {
   if (result === undefined) return "not run";
   const verdict = result.failed === 0 ? "✅" : `❌ ${result.failed} failed,`;
-  return `${verdict} ${result.passed} tests, ${seconds(result.time)}`;
+  return `${verdict} ${result.passed} passed, ${seconds(result.time)}`;
 }
 
 /** A Markdown table: one line per row of the matrix, one column per loop. */

@@ -179,14 +179,48 @@ function installPacked(dir, tarball) {
     : `a plain npm install of the packed package failed:\n${stderr}`;
 }
 
+// What a TypeScript user of that row writes: the provider must fit the row's
+// pubnub client type and its refine core's LiveProvider type.
+const USER_CODE = `import type { LiveProvider } from "@refinedev/core";
+import { liveProvider } from "@refinedev/pubnub";
+import PubNub from "pubnub";
+
+const pubnub = new PubNub({ subscribeKey: "s", publishKey: "p", userId: "u" });
+export const provider: LiveProvider = liveProvider(pubnub, { releaseDelay: 0 });
+`;
+
+/** Type-checks USER_CODE against the packed package and the row's types. */
+function typecheckPacked(dir) {
+  writeFileSync(join(dir, "user.ts"), USER_CODE);
+  const compilerOptions = {
+    strict: true,
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    esModuleInterop: true,
+    skipLibCheck: true, // pubnub's own declarations need it
+    noEmit: true,
+    types: [],
+  };
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions, files: ["user.ts"] }),
+  );
+  const { status, stdout } = run(
+    process.execPath,
+    [join(root, "node_modules/typescript/bin/tsc"), "-p", dir],
+    { quiet: true },
+  );
+  return status === 0 ? undefined : `tsc refused a user's code:\n${stdout}`;
+}
+
 function runRow({ row, loop }, tarball) {
   const dir = join(cache, row.id);
   install(dir, { ...row.packages, ...matrix.shared }, row.id);
   if (loop === matrix.loops[0]) {
-    const refused = installPacked(dir, tarball);
+    const refused = installPacked(dir, tarball) ?? typecheckPacked(dir);
     if (refused) return { passed: 0, failed: 1, time: 0, note: refused };
     console.log(
-      `  ${row.id}: the packed package installs without --legacy-peer-deps`,
+      `  ${row.id}: the packed package installs without --legacy-peer-deps and type-checks`,
     );
   }
   return vitest(

@@ -72,7 +72,7 @@ export function liveProvider(
   const methods = ["channel", "publish", "addListener"] as const;
   if (methods.some((method) => typeof pubnub?.[method] !== "function")) {
     throw new TypeError(
-      "liveProvider(pubnub) needs a PubNub client: `new PubNub({ subscribeKey, publishKey, userId })` from pubnub 12+, or a MemoryPubNub from @refinedev/pubnub/testing in tests.",
+      "liveProvider(pubnub) needs a PubNub client: `new PubNub({ subscribeKey, publishKey, userId })` from pubnub 8 to 12, or a MemoryPubNub from @refinedev/pubnub/testing in tests.",
     );
   }
   if (

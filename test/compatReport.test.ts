@@ -49,10 +49,10 @@ describe("compat report", () => {
   it("should write one line per row with each loop's outcome, and say when rows failed", () => {
     const table: string = compatTable(report);
     expect(table).toContain(
-      "| 10.2.9 | 5.0.12 | 19.3.1 | 20.20.2 | ✅ 39 tests, 20 s | ❌ 2 failed, 37 tests, 41 s |",
+      "| 10.2.9 | 5.0.12 | 19.3.1 | 20.20.2 | ✅ 39 passed, 20 s | ❌ 2 failed, 37 passed, 41 s |",
     );
     expect(table).toContain(
-      "| 22.23.3 | ✅ 250 tests, 70 s (the whole suite) |",
+      "| 22.23.3 | ✅ 250 passed, 70 s (the whole suite) |",
     );
     expect(table).toMatch(
       /Last run: 2026-11-23, 600 s in all.*\*\*some rows failed\*\*/,

@@ -25,6 +25,12 @@ const posts = "resources/posts";
 // provider confirms a restarted older loop after 2 s without failure.
 const RECOVERY = 10_000;
 
+/** Waits until the client is connected and its long-poll is held. */
+async function receiving(harness: EmulatorHarness, client: PubNub) {
+  await connected(client);
+  await eventually(() => expect(harness.emulator.pendingSubscribes).toBe(1));
+}
+
 function setUp(
   client: PubNub,
   options: Parameters<typeof liveProvider>[1] = {},
@@ -65,10 +71,7 @@ describe.each(subscribeLoops)(
       const { states, listen, errors } = setUp(client);
       const postsEvents = listen();
       const usersEvents = listen("resources/users");
-      await connected(client);
-      await eventually(() =>
-        expect(harness.emulator.pendingSubscribes).toBe(1),
-      );
+      await receiving(harness, client);
 
       harness.emulator.failPendingSubscribes({ status: 500 });
       harness.emulator.publish("resources.posts", {
@@ -101,10 +104,7 @@ describe.each(subscribeLoops)(
       const client = fragileClient(harness);
       const { states, listen } = setUp(client);
       const events = listen();
-      await connected(client);
-      await eventually(() =>
-        expect(harness.emulator.pendingSubscribes).toBe(1),
-      );
+      await receiving(harness, client);
       harness.emulator.failNext("subscribe", { network: true }, 2);
       harness.emulator.dropConnections();
       await eventually(() => expect(states).toContain("reconnecting"));
@@ -126,10 +126,7 @@ describe.each(subscribeLoops)(
       const client = fragileClient(harness);
       const { states, listen } = setUp(client);
       const events = listen();
-      await connected(client);
-      await eventually(() =>
-        expect(harness.emulator.pendingSubscribes).toBe(1),
-      );
+      await receiving(harness, client);
       harness.emulator.failPendingSubscribes({ status: 502 });
       harness.emulator.publish("resources.posts", {
         type: "deleted",
@@ -149,10 +146,7 @@ describe.each(subscribeLoops)(
       const getToken = vi.fn(async () => "fresh-token");
       const { states, listen, errors } = setUp(client, { getToken });
       const events = listen();
-      await connected(client);
-      await eventually(() =>
-        expect(harness.emulator.pendingSubscribes).toBe(1),
-      );
+      await receiving(harness, client);
       harness.emulator.failPendingSubscribes({ status: 403 });
       await eventually(() => expect(getToken).toHaveBeenCalledTimes(1));
       await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
@@ -173,10 +167,7 @@ describe.each(subscribeLoops)(
       const client = fragileClient(harness, refusalOptions(loop.name));
       const { provider, listen, errors } = setUp(client);
       listen();
-      await connected(client);
-      await eventually(() =>
-        expect(harness.emulator.pendingSubscribes).toBe(1),
-      );
+      await receiving(harness, client);
       harness.emulator.failPendingSubscribes({ status: 403 });
       await eventually(() =>
         expect(provider.connection.getState().status).toBe("error"),

@@ -26,7 +26,7 @@ const MAX_TOKEN_ATTEMPTS = 3;
  * the provider calls it connected: that loop sends no status when it works.
  * A refused or failed subscribe answers well within it.
  */
-export const OLDER_LOOP_CONFIRM_DELAY = 2000;
+const OLDER_LOOP_CONFIRM_DELAY = 2000;
 
 /** Exponential backoff from 1 s to 30 s, with ±20 % jitter. */
 export function defaultReconnectDelay(attempt: number): number {

@@ -71,7 +71,8 @@ export interface LiveProviderOptions {
    * Fetches a new Access Manager token when PubNub answers 403 (expired or
    * revoked token). The provider calls `pubnub.setToken(token)` and
    * reconnects. Without it, a 403 stops live updates: the connection state
-   * becomes `error` and `onError` gets an `access-denied` error.
+   * becomes `error` and `onError` gets an `access-denied` error. pubnub 8's
+   * event engine names a 403 only when the client has a `retryConfiguration`.
    *
    * @default undefined
    * @example

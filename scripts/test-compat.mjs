@@ -1,6 +1,8 @@
 // `npm run test:compat`: the real-SDK integration suites on every row of
 // scripts/compat-matrix.json (pubnub, refine core and React versions, on each
 // subscribe loop), and the whole vitest suite on other Node versions. Each
+// row also installs the packed package with a plain `npm install`,
+// type-checks a user's code and runs scripts/compat-smoke.mjs with it. Each
 // row is installed once into its own folder and reused while its versions
 // stay the same. Prints a table, writes .tmp/compat/report.json and, after a
 // full run, the README's "Compatibility" table.
@@ -213,6 +215,22 @@ function typecheckPacked(dir) {
   return status === 0 ? undefined : `tsc refused a user's code:\n${stdout}`;
 }
 
+/** Runs scripts/compat-smoke.mjs in the row: the packed package, used. */
+function smokePacked(dir) {
+  const script = join(dir, "smoke.mjs");
+  writeFileSync(
+    script,
+    readFileSync(join(root, "scripts/compat-smoke.mjs"), "utf8"),
+  );
+  const { status, stdout, stderr } = run(process.execPath, [script], {
+    cwd: dir,
+    quiet: true,
+  });
+  if (status !== 0) return `the packed package failed in use:\n${stderr}`;
+  process.stdout.write(stdout);
+  return undefined;
+}
+
 function runRow({ row, loop }, tarball) {
   const dir = join(cache, row.id);
   install(dir, { ...row.packages, ...matrix.shared }, row.id);
@@ -222,6 +240,8 @@ function runRow({ row, loop }, tarball) {
     console.log(
       `  ${row.id}: the packed package installs without --legacy-peer-deps and type-checks`,
     );
+    const broken = smokePacked(dir);
+    if (broken) return { passed: 0, failed: 1, time: 0, note: broken };
   }
   return vitest(
     process.execPath,

@@ -4,7 +4,7 @@ export const START =
   "<!-- compat-table:start (written by npm run test:compat) -->";
 export const END = "<!-- compat-table:end -->";
 
-const seconds = (ms) => `${Math.round(ms / 1000)} s`;
+export const seconds = (ms) => `${Math.round(ms / 1000)} s`;
 
 function cell(result) {
   if (result === undefined) return "not run";
@@ -35,7 +35,7 @@ export function compatTable(report) {
   const failed = report.results.some(({ failed }) => failed > 0);
   lines.push(
     "",
-    `Last run: ${report.date.slice(0, 10)}, ${seconds(report.total)} in all on a 2-core machine, installs cached${failed ? "; **some rows failed**" : ""}.`,
+    `Last run: ${report.date.slice(0, 10)}, ${seconds(report.total)} in all on a 2-core machine, ${report.installs ? `including ${report.installs} installs` : "installs cached"}${failed ? "; **some rows failed**" : ""}.`,
   );
   return lines.join("\n");
 }

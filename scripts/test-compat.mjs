@@ -19,7 +19,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, resolve } from "node:path";
-import { compatTable, replaceSection } from "./compat-report.mjs";
+import { compatTable, replaceSection, seconds } from "./compat-report.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const matrix = JSON.parse(
@@ -75,6 +75,8 @@ function run(command, args, { cwd = root, env = {}, quiet = false } = {}) {
   return result;
 }
 
+let installs = 0;
+
 /** Installs `dependencies` into `dir` unless the same ones are already there. */
 function install(dir, dependencies, label) {
   const stamp = join(dir, ".installed.json");
@@ -83,6 +85,7 @@ function install(dir, dependencies, label) {
     console.log(`  ${label}: installed already`);
     return;
   }
+  installs++;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -112,25 +115,35 @@ function install(dir, dependencies, label) {
   console.log(`  ${label}: installed in ${seconds(Date.now() - started)}`);
 }
 
-const seconds = (ms) => `${Math.round(ms / 1000)} s`;
-
 /** Runs vitest with `node` and reads its JSON results. */
 function vitest(node, label, args, env) {
   const output = join(cache, "results", `${label}.json`);
   rmSync(output, { force: true });
   const started = Date.now();
-  const result = run(
-    node,
-    [
-      join(root, "node_modules/vitest/vitest.mjs"),
-      "run",
-      "--reporter=dot",
-      "--reporter=json",
-      `--outputFile.json=${output}`,
-      ...args,
-    ],
-    { env },
-  );
+  let result;
+  try {
+    result = run(
+      node,
+      [
+        join(root, "node_modules/vitest/vitest.mjs"),
+        "run",
+        "--reporter=dot",
+        "--reporter=json",
+        `--outputFile.json=${output}`,
+        ...args,
+      ],
+      { env },
+    );
+  } catch (error) {
+    // spawnSync's timeout (RUN_TIMEOUT) or a node that cannot start.
+    const time = Date.now() - started;
+    return {
+      passed: 0,
+      failed: 1,
+      time,
+      note: `vitest did not finish: ${error.message}`,
+    };
+  }
   const time = Date.now() - started;
   if (!existsSync(output)) {
     return {
@@ -311,6 +324,7 @@ function main() {
     date: new Date().toISOString(),
     node: process.version,
     total: Date.now() - started,
+    installs,
     complete: options.only === undefined && options.node,
     results,
   };

@@ -55,7 +55,10 @@ describe("compat report", () => {
       "| 22.23.3 | ✅ 250 passed, 70 s (the whole suite) |",
     );
     expect(table).toMatch(
-      /Last run: 2026-11-23, 600 s in all.*\*\*some rows failed\*\*/,
+      /Last run: 2026-11-23, 600 s in all.*installs cached; \*\*some rows failed\*\*/,
+    );
+    expect(compatTable({ ...report, installs: 3 })).toContain(
+      "including 3 installs",
     );
   });
 

@@ -11,9 +11,11 @@ import { build } from "esbuild";
 // growth is a decision, not an accident. Why the main entry is not 2 KB:
 // BENCHMARKS.md, "Bundle size".
 const BUDGETS = {
-  ".": 5_600, // 5,455 B with both subscribe loops of pubnub 8–12 (was 5,168)
+  // 6,945 B: one live session per client, guarded callbacks and a class per
+  // error category (was 5,455 B with both subscribe loops of pubnub 8–12).
+  ".": 7_100,
   "./react": 300,
-  "./server": 2_700,
+  "./server": 2_800, // 2,720 B
   "./testing": 4_600,
 };
 process.argv.forEach((argument, index) => {

@@ -1,7 +1,5 @@
 import { ChannelNameError } from "./errors/ChannelNameError";
-
-/** PubNub's cap on a channel name, in characters. */
-export const MAX_CHANNEL_NAME_LENGTH = 92;
+import { MAX_CHANNEL_NAME_LENGTH } from "./pubnubLimits";
 
 // Forbidden or reserved by PubNub, the escape character itself, C0/C1
 // controls, and every Unicode White_Space code point, plus U+FEFF.

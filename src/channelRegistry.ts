@@ -10,21 +10,24 @@ import type {
 } from "./pubnubClient";
 import { decodeLiveMessage } from "./wireFormat";
 
-/** The provider instance a subscriber belongs to. */
-export interface SubscriberOwner {
-  /** Sent as PubNub `meta.sender` on this instance's publishes. */
-  readonly id: string;
+/** What a subscriber takes from the provider it subscribed through. */
+export interface ProviderScope {
   readonly ignoreOwnEvents: boolean;
+  readonly releaseDelay: number;
+  readonly resync: boolean;
+  /** Its `onError`, guarded. */
   report(error: PubNubLiveError): void;
 }
 
 export interface Subscriber {
+  /** The refine channel, e.g. `resources/posts`. */
   readonly channel: string;
+  readonly pubnubChannel: string;
   /** From refine's subscribe `meta`; repeated on resync events. */
   readonly dataProviderName?: string | undefined;
   readonly filter: EventFilter;
   readonly callback: (event: LiveEvent) => void;
-  readonly owner: SubscriberOwner;
+  readonly scope: ProviderScope;
   /** Set once it left, so a dispatch under way skips it (cheaper than a lookup). */
   removed: boolean;
 }
@@ -33,52 +36,54 @@ interface ChannelEntry {
   readonly subscription: PubNubSubscription;
   readonly subscribers: Set<Subscriber>;
   releaseTimer?: ReturnType<typeof setTimeout> | undefined;
+  /** The subscriber whose leaving started the release delay. */
+  lastToLeave?: Subscriber | undefined;
+}
+
+export interface ChannelRegistryOptions {
+  /** The client's echo identity, sent as PubNub `meta.sender`. */
+  readonly senderId: string;
+  /** For messages that are not live events (once, not per subscriber). */
+  report(error: PubNubLiveError): void;
 }
 
 /**
  * One SDK subscription per PubNub channel, shared by every refine subscriber
  * of every provider on the same client. pubnub 12 leaks a channel when two of
  * its Subscription objects share it, so subscribers are counted here, and the
- * SDK subscription is released only when the last one has been gone for
- * `releaseDelay` ms (absorbing React StrictMode's unmount/mount).
+ * SDK subscription is released only when the last one has been gone for its
+ * provider's `releaseDelay` (absorbing React StrictMode's unmount/mount).
  */
 export interface ChannelRegistry {
-  add(pubnubChannel: string, subscriber: Subscriber): void;
-  /**
-   * Removes a subscriber; the channel is released `releaseDelay` ms after
-   * its last subscriber left, or at once with `"now"`.
-   */
-  remove(
-    pubnubChannel: string,
-    subscriber: Subscriber,
-    releaseDelay: number | "now",
-  ): void;
-  /** Releases at once every channel that only waits for its release delay. */
-  releaseIdle(owner: SubscriberOwner): void;
-  /** Every subscriber of `owner`, on every channel. */
-  subscribersOf(owner: SubscriberOwner): Subscriber[];
+  add(subscriber: Subscriber): void;
+  /** Removes a subscriber; with `"now"` its channel is released at once. */
+  remove(subscriber: Subscriber, when?: "now"): void;
+  /** Releases the channels whose release delay `scope` started. */
+  releaseIdle(scope: ProviderScope): void;
+  /** Every subscriber, on every channel. */
+  subscribers(): Subscriber[];
 }
 
-function createChannelRegistry(client: PubNubClient): ChannelRegistry {
+export function createChannelRegistry(
+  client: PubNubClient,
+  { senderId, report }: ChannelRegistryOptions,
+): ChannelRegistry {
   const entries = new Map<string, ChannelEntry>();
 
-  const release = (
-    pubnubChannel: string,
-    entry: ChannelEntry,
-    owner: SubscriberOwner,
-  ): void => {
+  const release = (pubnubChannel: string, entry: ChannelEntry): void => {
     if (entry.subscribers.size > 0) return;
     clearTimeout(entry.releaseTimer);
     entries.delete(pubnubChannel);
     try {
       entry.subscription.unsubscribe();
     } catch (cause) {
-      owner.report(
-        new SubscribeError(
-          undefined,
-          `PubNub failed to unsubscribe from ${pubnubChannel}`,
+      entry.lastToLeave?.scope.report(
+        new SubscribeError({
+          channel: entry.lastToLeave.channel,
+          problem: "unsubscribe-failed",
+          pubnubChannel,
           cause,
-        ),
+        }),
       );
     }
   };
@@ -89,23 +94,16 @@ function createChannelRegistry(client: PubNubClient): ChannelRegistry {
     if (first === undefined) return;
     let event: LiveEvent;
     try {
-      event = decodeLiveMessage(
-        message.message,
-        first.channel,
-        String(message.timetoken),
-      );
+      const timetoken = String(message.timetoken);
+      event = decodeLiveMessage(message.message, first.channel, timetoken);
     } catch (error) {
-      for (const owner of new Set(subscribers.map(({ owner }) => owner))) {
-        owner.report(error as PubNubLiveError);
-      }
-      return;
+      return report(error as PubNubLiveError);
     }
-    const sender = Object(message.userMetadata).sender;
+    const own = Object(message.userMetadata).sender === senderId;
     for (const subscriber of subscribers) {
-      const { owner } = subscriber;
       if (
         !subscriber.removed &&
-        !(owner.ignoreOwnEvents && sender === owner.id) &&
+        !(own && subscriber.scope.ignoreOwnEvents) &&
         matchesFilter(subscriber.filter, event)
       ) {
         deliver(
@@ -118,44 +116,48 @@ function createChannelRegistry(client: PubNubClient): ChannelRegistry {
     }
   };
 
+  const open = (pubnubChannel: string): ChannelEntry => {
+    const subscription = client.channel(pubnubChannel).subscription();
+    const entry: ChannelEntry = { subscription, subscribers: new Set() };
+    subscription.addListener({
+      message: (message) => dispatch(entry, message),
+    });
+    subscription.subscribe();
+    entries.set(pubnubChannel, entry);
+    return entry;
+  };
+
   return {
-    add(pubnubChannel, subscriber) {
-      let entry = entries.get(pubnubChannel);
-      if (entry === undefined) {
-        const subscription = client.channel(pubnubChannel).subscription();
-        const opened: ChannelEntry = { subscription, subscribers: new Set() };
-        subscription.addListener({
-          message: (message) => dispatch(opened, message),
-        });
-        subscription.subscribe();
-        entries.set(pubnubChannel, opened);
-        entry = opened;
-      }
+    add(subscriber) {
+      const { pubnubChannel } = subscriber;
+      const entry = entries.get(pubnubChannel) ?? open(pubnubChannel);
       clearTimeout(entry.releaseTimer);
       entry.subscribers.add(subscriber);
     },
 
-    remove(pubnubChannel, subscriber, releaseDelay) {
+    remove(subscriber, when) {
+      const { pubnubChannel, scope } = subscriber;
       const entry = entries.get(pubnubChannel);
       if (!entry?.subscribers.delete(subscriber)) return;
       subscriber.removed = true;
       if (entry.subscribers.size > 0) return;
       clearTimeout(entry.releaseTimer);
-      const releaseNow = () => release(pubnubChannel, entry, subscriber.owner);
-      if (releaseDelay === "now") releaseNow();
-      else entry.releaseTimer = setTimeout(releaseNow, releaseDelay);
+      entry.lastToLeave = subscriber;
+      const releaseNow = () => release(pubnubChannel, entry);
+      if (when === "now") releaseNow();
+      else entry.releaseTimer = setTimeout(releaseNow, scope.releaseDelay);
     },
 
-    releaseIdle(owner) {
+    releaseIdle(scope) {
       for (const [pubnubChannel, entry] of entries) {
-        release(pubnubChannel, entry, owner);
+        if (entry.lastToLeave?.scope === scope) release(pubnubChannel, entry);
       }
     },
 
-    subscribersOf(owner) {
-      return [...entries.values()].flatMap(({ subscribers }) =>
-        [...subscribers].filter((subscriber) => subscriber.owner === owner),
-      );
+    subscribers() {
+      return [...entries.values()].flatMap(({ subscribers }) => [
+        ...subscribers,
+      ]);
     },
   };
 }
@@ -165,20 +167,8 @@ export function deliver(subscriber: Subscriber, event: LiveEvent): void {
   try {
     subscriber.callback(event);
   } catch (cause) {
-    subscriber.owner.report(
+    subscriber.scope.report(
       new SubscriberCallbackError(subscriber.channel, cause),
     );
   }
-}
-
-const registries = new WeakMap<PubNubClient, ChannelRegistry>();
-
-/** The registry shared by every provider built on this client. */
-export function registryFor(client: PubNubClient): ChannelRegistry {
-  let registry = registries.get(client);
-  if (registry === undefined) {
-    registry = createChannelRegistry(client);
-    registries.set(client, registry);
-  }
-  return registry;
 }

@@ -1,15 +1,32 @@
-import { type ConnectionStore, createConnectionStore } from "./connectionState";
-import { ConnectionError } from "./errors/ConnectionError";
-import { describeCause, type PubNubLiveError } from "./errors/PubNubLiveError";
+import {
+  type ConnectionState,
+  type ConnectionStore,
+  createConnectionStore,
+} from "./connectionState";
+import {
+  initialMonitorState,
+  type MonitorEffect,
+  type MonitorInput,
+  nextMonitorState,
+} from "./connectionTransition";
+import { CallbackError } from "./errors/CallbackError";
+import type { PubNubLiveError } from "./errors/PubNubLiveError";
 import type { PubNubClient, PubNubStatusEvent } from "./pubnubClient";
-import { statusMeaning } from "./statusMeaning";
+import { reconnectDelayFor } from "./reconnectDelay";
+import { refreshToken } from "./tokenRefresh";
+
+/** The client-level callbacks of the newest provider on the client. */
+export interface ClientCallbacks {
+  readonly reconnectDelay: ((attempt: number) => number) | undefined;
+  readonly getToken: (() => string | Promise<string>) | undefined;
+  report(error: PubNubLiveError): void;
+}
 
 export interface ConnectionMonitorOptions {
-  reconnectDelay(attempt: number): number;
-  getToken: (() => string | Promise<string>) | undefined;
+  /** Read at each use, so the newest provider's callbacks apply. */
+  callbacks(): ClientCallbacks;
   /** Called once each time the connection is back after it was lost. */
   onRecovered(): void;
-  report(error: PubNubLiveError): void;
 }
 
 export interface ConnectionMonitor {
@@ -19,8 +36,6 @@ export interface ConnectionMonitor {
   dispose(): void;
 }
 
-const MAX_TOKEN_ATTEMPTS = 3;
-
 /**
  * How long a restarted older subscribe loop must go without failing before
  * the provider calls it connected: that loop sends no status when it works.
@@ -28,182 +43,98 @@ const MAX_TOKEN_ATTEMPTS = 3;
  */
 const OLDER_LOOP_CONFIRM_DELAY = 2000;
 
-/** Exponential backoff from 1 s to 30 s, with ±20 % jitter. */
-export function defaultReconnectDelay(attempt: number): number {
-  return Math.min(1000 * 2 ** attempt, 30_000) * (0.8 + Math.random() * 0.4);
-}
-
 /**
- * Turns the SDK's status events into a {@link ConnectionStore}, reconnects
- * after unexpected disconnects (the SDK stops once its own retries are
- * spent), and refreshes Access Manager tokens on 403.
+ * Runs {@link nextMonitorState} on the SDK's status events: keeps the
+ * {@link ConnectionStore}, and carries out the effects (timers, token
+ * refresh, reconnects, reports).
  */
 export function monitorConnection(
   client: PubNubClient,
-  { reconnectDelay, getToken, onRecovered, report }: ConnectionMonitorOptions,
+  { callbacks, onRecovered }: ConnectionMonitorOptions,
 ): ConnectionMonitor {
-  const store = createConnectionStore();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let confirmTimer: ReturnType<typeof setTimeout> | undefined;
-  let attempt = 0;
-  let tokenAttempts = 0;
-  let lost = false;
+  const report = (error: PubNubLiveError) => callbacks().report(error);
+  const store = createConnectionStore((cause) =>
+    report(
+      new CallbackError({ callback: "connection.subscribe listener", cause }),
+    ),
+  );
+  let state = initialMonitorState;
   let disposed = false;
-  // The older subscribe loop stopped: its reconnect() says nothing when it works.
-  let quietLoop = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const schedule = (
-    task: () => unknown,
-    delay = reconnectDelay(attempt++),
-  ): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => disposed || task(), delay);
+  const apply = (input: MonitorInput): void => {
+    if (disposed) return;
+    const next = nextMonitorState(state, input);
+    state = next.state;
+    const { status, error } = state;
+    store.set(error === undefined ? { status } : { status, error });
+    for (const effect of next.effects) run(effect);
   };
 
-  const connected = (): void => {
-    clearTimeout(timer);
-    clearTimeout(confirmTimer);
-    attempt = tokenAttempts = 0;
-    store.set({ status: "connected" });
-    if (lost) {
-      lost = false;
-      onRecovered();
-    }
-  };
-
-  /** The older loop restarted: connected once it has not failed for a while. */
-  const confirmLater = (): void => {
-    clearTimeout(confirmTimer);
-    confirmTimer = setTimeout(
-      () => disposed || connected(),
-      OLDER_LOOP_CONFIRM_DELAY,
-    );
+  const later = (task: () => unknown, attempt: number, now = false) => {
+    clearTimeout(retryTimer);
+    const { reconnectDelay } = callbacks();
+    const delay = now ? 0 : reconnectDelayFor(attempt, reconnectDelay, report);
+    retryTimer = setTimeout(() => disposed || task(), delay);
   };
 
   const restart = (): void => {
     client.reconnect();
-    if (quietLoop) confirmLater();
+    if (state.quietLoop) run({ type: "quiet-check" });
   };
 
-  const reconnecting = (error: ConnectionError): ConnectionError => {
-    lost = true;
-    clearTimeout(confirmTimer);
-    store.set({ status: "reconnecting", error });
-    return error;
-  };
-
-  const refreshToken = (status: PubNubStatusEvent): void => {
-    if (getToken === undefined || tokenAttempts >= MAX_TOKEN_ATTEMPTS) {
-      const error = new ConnectionError(
-        "access-denied",
-        getToken === undefined
-          ? "PubNub refused the client's Access Manager token (403); live updates stopped. Pass `getToken` to liveProvider() to fetch new tokens, or grant read on the app's channels."
-          : `PubNub refused ${MAX_TOKEN_ATTEMPTS} tokens in a row from getToken (403); live updates stopped. Grant read on the app's channels (docs/security.md).`,
-        status,
-      );
-      clearTimeout(timer);
-      clearTimeout(confirmTimer);
-      store.set({ status: "error", error });
-      report(error);
-      return;
-    }
-    reconnecting(
-      new ConnectionError(
-        "access-denied",
-        "PubNub refused the Access Manager token (403); fetching a new one.",
-        status,
-      ),
-    );
-    const delay = tokenAttempts === 0 ? 0 : reconnectDelay(tokenAttempts);
-    tokenAttempts++;
-    schedule(async () => {
-      try {
-        const token = await getToken();
-        if (disposed) return;
-        if (typeof token !== "string" || token === "") {
-          throw new TypeError(`it returned ${JSON.stringify(token)}`);
-        }
-        client.setToken(token);
-        restart();
-      } catch (cause) {
-        if (disposed) return;
-        report(
-          new ConnectionError(
-            "access-denied",
-            `getToken failed (${describeCause(cause)}); retrying.`,
-            cause,
-          ),
-        );
-        refreshToken(status);
+  const fetchToken = async (status: PubNubStatusEvent): Promise<void> => {
+    const { getToken } = callbacks();
+    try {
+      if (getToken !== undefined) {
+        await refreshToken(client, getToken);
+        return void (disposed || restart());
       }
-    }, delay);
+    } catch (error) {
+      if (disposed) return;
+      report(error as PubNubLiveError);
+    }
+    const canRefreshToken = callbacks().getToken !== undefined;
+    apply({ type: "token-failed", status, canRefreshToken });
   };
 
-  /** Reconnecting; reported once per outage. */
-  const connectionLost = (status: PubNubStatusEvent): void => {
-    const { category, error } = status;
-    const wasReconnecting = store.getState().status === "reconnecting";
-    const failure = reconnecting(
-      new ConnectionError(
-        "connection",
-        `Lost the connection to PubNub (${category}${typeof error === "string" ? `: ${error}` : ""}); reconnecting, then every subscriber gets a resync event.`,
-        status,
-      ),
-    );
-    if (!wasReconnecting) report(failure);
-  };
+  function run(effect: MonitorEffect): void {
+    if (effect.type === "report") report(effect.error);
+    else if (effect.type === "resync") onRecovered();
+    else if (effect.type === "reconnect") later(restart, effect.attempt);
+    else if (effect.type === "fetch-token") {
+      const { attempt, status } = effect;
+      later(() => fetchToken(status), attempt, attempt === 0);
+    } else {
+      if (effect.type === "cancel-all") clearTimeout(retryTimer);
+      clearTimeout(quietTimer);
+      if (effect.type === "quiet-check") {
+        quietTimer = setTimeout(
+          () => apply({ type: "quiet" }),
+          OLDER_LOOP_CONFIRM_DELAY,
+        );
+      }
+    }
+  }
 
   const listener = {
     status(status: PubNubStatusEvent): void {
-      if (disposed) return;
-      const { meaning, olderLoop } = statusMeaning(status);
-      if (meaning === "connected") {
-        connected();
-      } else if (meaning === "disconnected") {
-        clearTimeout(timer);
-        clearTimeout(confirmTimer);
-        store.set({ status: "disconnected" });
-      } else if (meaning === "offline") {
-        // The browser went offline; the SDK reconnects when it is back.
-        reconnecting(
-          new ConnectionError(
-            "connection",
-            "The browser is offline; reconnecting to PubNub when it is back.",
-            status,
-          ),
-        );
-      } else if (meaning === "retrying") {
-        connectionLost(status);
-      } else if (meaning === "reconnected") {
-        quietLoop = true;
-        confirmLater();
-      } else if (meaning === "stopped") {
-        quietLoop = olderLoop;
-        connectionLost(status);
-        schedule(restart);
-      } else if (meaning === "access-denied") {
-        quietLoop = olderLoop;
-        lost = true;
-        refreshToken(status);
-      }
+      const canRefreshToken = callbacks().getToken !== undefined;
+      apply({ type: "status", status, canRefreshToken });
     },
   };
   client.addListener(listener);
 
   return {
     store,
-    subscribing() {
-      const { status } = store.getState();
-      if (status === "idle" || status === "disconnected") {
-        store.set({ status: "connecting" });
-      }
-    },
+    subscribing: () => apply({ type: "subscribing" }),
     dispose() {
       disposed = true;
-      clearTimeout(timer);
-      clearTimeout(confirmTimer);
+      clearTimeout(retryTimer);
+      clearTimeout(quietTimer);
       client.removeListener(listener);
-      store.set({ status: "disconnected" });
+      store.set({ status: "disconnected" } satisfies ConnectionState);
       store.clear();
     },
   };

@@ -34,8 +34,13 @@ export interface ConnectionStore {
   subscribe(listener: (state: ConnectionState) => void): () => void;
 }
 
-/** A tiny observable holder for the connection state. */
-export function createConnectionStore(): ConnectionStore & {
+/**
+ * A tiny observable holder for the connection state. A listener that throws
+ * goes to `onListenerError`; the others are still told.
+ */
+export function createConnectionStore(
+  onListenerError: (cause: unknown) => void,
+): ConnectionStore & {
   set(state: ConnectionState): void;
   clear(): void;
 } {
@@ -52,7 +57,13 @@ export function createConnectionStore(): ConnectionStore & {
     set(next) {
       if (next.status === state.status && next.error === state.error) return;
       state = next;
-      for (const listener of [...listeners]) listener(state);
+      for (const listener of [...listeners]) {
+        try {
+          listener(state);
+        } catch (cause) {
+          onListenerError(cause);
+        }
+      }
     },
     clear() {
       listeners.clear();

@@ -36,12 +36,13 @@ export function typeFilter(types: unknown): Set<string> | undefined {
 /**
  * True when a subscriber with this filter wants the event. Ids compare as
  * strings (refine passes `"1"` from routes and `1` from responses);
- * `created` events and events without ids pass the id filter; events of type
- * `"*"` pass the type filter.
+ * `created` events and events without ids pass the id filter. Types are
+ * always honoured: an event of type `"*"` (a resync included) reaches only
+ * subscribers whose `types` include `"*"`.
  */
 export function matchesFilter(filter: EventFilter, event: LiveEvent): boolean {
   const { types, ids } = filter;
-  if (types !== undefined && event.type !== "*" && !types.has(event.type)) {
+  if (types !== undefined && !types.has(event.type)) {
     return false;
   }
   const eventIds: BaseKey[] | undefined = event.payload?.ids;

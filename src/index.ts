@@ -1,18 +1,31 @@
-export {
-  fromPubNubChannel,
-  MAX_CHANNEL_NAME_LENGTH,
-  toPubNubChannel,
-} from "./channelName";
+export { fromPubNubChannel, toPubNubChannel } from "./channelName";
 export type {
   ConnectionState,
   ConnectionStatus,
   ConnectionStore,
 } from "./connectionState";
+export {
+  AccessDeniedError,
+  type AccessDeniedErrorContext,
+} from "./errors/AccessDeniedError";
+export {
+  CallbackError,
+  type CallbackErrorContext,
+  type CallbackName,
+} from "./errors/CallbackError";
 export { ChannelNameError } from "./errors/ChannelNameError";
-export { ConnectionError } from "./errors/ConnectionError";
+export {
+  ConnectionError,
+  type ConnectionErrorContext,
+  type ConnectionErrorReason,
+} from "./errors/ConnectionError";
+export {
+  DisposedError,
+  type DisposedErrorContext,
+} from "./errors/DisposedError";
 export { InvalidMessageError } from "./errors/InvalidMessageError";
 export { MessageTooLargeError } from "./errors/MessageTooLargeError";
-export { PublishError } from "./errors/PublishError";
+export { PublishError, type PublishErrorContext } from "./errors/PublishError";
 export type {
   PubNubLiveErrorCategory,
   PubNubLiveErrorDetails,
@@ -21,11 +34,14 @@ export {
   isPubNubLiveError,
   PubNubLiveError,
 } from "./errors/PubNubLiveError";
-export { SubscribeError } from "./errors/SubscribeError";
+export {
+  SubscribeError,
+  type SubscribeErrorContext,
+} from "./errors/SubscribeError";
 export { SubscriberCallbackError } from "./errors/SubscriberCallbackError";
 export type { LiveSubscription, PubNubLiveProvider } from "./liveProvider";
 export { liveProvider } from "./liveProvider";
-export { PUBLISH_BUDGET, PUBNUB_MESSAGE_LIMIT } from "./publishSize";
+export { encodeLiveEvent } from "./preparePublish";
 export type {
   PubNubClient,
   PubNubClientListener,
@@ -34,6 +50,11 @@ export type {
   PubNubStatusEvent,
   PubNubSubscription,
 } from "./pubnubClient";
+export {
+  MAX_CHANNEL_NAME_LENGTH,
+  PUBLISH_BUDGET,
+  PUBNUB_MESSAGE_LIMIT,
+} from "./pubnubLimits";
 export type { LiveProviderOptions } from "./types";
 export type { LiveMessage } from "./wireFormat";
-export { decodeLiveMessage, encodeLiveEvent } from "./wireFormat";
+export { decodeLiveMessage } from "./wireFormat";

@@ -1,14 +1,16 @@
 import type { LiveEvent } from "@refinedev/core";
 import { toPubNubChannel } from "./channelName";
+import { MessageTooLargeError } from "./errors/MessageTooLargeError";
 import { PublishError } from "./errors/PublishError";
-import { describeCause } from "./errors/PubNubLiveError";
-import { fitLiveMessage } from "./publishSize";
+import { isPlainObject, toJsonSafe } from "./jsonSafe";
 import type { PubNubPayload } from "./pubnubClient";
-import { encodeLiveEvent } from "./wireFormat";
+import { PUBLISH_BUDGET } from "./pubnubLimits";
+import type { LiveMessage } from "./wireFormat";
 
 /**
- * The PubNub channel and message for a refine event: the one path shared by
- * the browser provider and the server helper, so both send the same thing.
+ * The PubNub channel and message for a refine event: type check, channel
+ * mapping, encoding and size guard. The one path shared by the browser
+ * provider and the server helper, so both send the same thing.
  *
  * @throws {PublishError} for an event without a type
  * @throws {ChannelNameError} for a channel that cannot be mapped
@@ -20,10 +22,11 @@ export function preparePublish(
   meta?: Record<string, unknown>,
 ): { channel: string; message: PubNubPayload } {
   if (typeof event?.type !== "string" || event.type === "") {
-    throw new PublishError(
-      describeCause(event?.channel),
-      "the event has no type (a non-empty string).",
-    );
+    const { channel } = Object(event);
+    throw new PublishError({
+      channel: typeof channel === "string" ? channel : undefined,
+      problem: "no-type",
+    });
   }
   const channel = toPubNubChannel(event.channel, namespace);
   const message = fitLiveMessage(
@@ -33,4 +36,81 @@ export function preparePublish(
     meta,
   );
   return { channel, message: message as unknown as PubNubPayload };
+}
+
+/** The JSON-safe message the provider publishes for a refine event. */
+export function encodeLiveEvent(event: LiveEvent): LiveMessage {
+  const payload = toJsonSafe(event.payload);
+  const date = toJsonSafe(event.date ?? new Date());
+  const meta = toJsonSafe(event.meta);
+  const message: LiveMessage = {
+    type: event.type,
+    payload: isPlainObject(payload) ? payload : {},
+  };
+  if (typeof date === "string") message.date = date;
+  if (isPlainObject(meta) && Object.keys(meta).length > 0) message.meta = meta;
+  return message;
+}
+
+/**
+ * Smaller forms of a message, from the full one down to `{ type, payload: {} }`,
+ * for when it does not fit PubNub's size limit. Each drops what receivers
+ * can most easily do without; an event without `ids` still refetches the
+ * whole resource, so nothing goes stale.
+ */
+export function shrinkingForms(message: LiveMessage): LiveMessage[] {
+  const { type, payload = {}, date, meta } = message;
+  const kept = {
+    type,
+    date,
+    meta:
+      meta?.dataProviderName === undefined
+        ? undefined
+        : { dataProviderName: meta.dataProviderName },
+  };
+  return [
+    message,
+    { ...kept, payload },
+    { ...kept, payload: payload.ids === undefined ? {} : { ids: payload.ids } },
+    { type, date, payload: {} },
+    { type, payload: {} },
+  ];
+}
+
+// URL-encoding as the PubNub SDK applies it to publish URLs.
+function encodedLength(text: string): number {
+  return encodeURIComponent(text).replace(/[!~*'()]/g, "%XX").length;
+}
+
+/** The size PubNub counts for a publish: channel, message and meta, encoded. */
+export function publishSize(
+  channel: string,
+  message: unknown,
+  meta?: unknown,
+): number {
+  return (
+    encodedLength(channel) +
+    encodedLength(JSON.stringify(message)) +
+    (meta === undefined ? 0 : encodedLength(JSON.stringify(meta)))
+  );
+}
+
+/**
+ * The largest form of `message` that fits the publish budget.
+ *
+ * @throws {MessageTooLargeError} when not even `{ type, payload: {} }` fits.
+ */
+export function fitLiveMessage(
+  refineChannel: string,
+  channel: string,
+  message: LiveMessage,
+  meta: unknown,
+  budget: number = PUBLISH_BUDGET,
+): LiveMessage {
+  let size = 0;
+  for (const form of shrinkingForms(message)) {
+    size = publishSize(channel, form, meta);
+    if (size <= budget) return form;
+  }
+  throw new MessageTooLargeError(refineChannel, size, budget);
 }

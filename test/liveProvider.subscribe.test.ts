@@ -340,7 +340,7 @@ describe("subscribe()", () => {
     await settle(network);
     expect(errors[0]).toBeInstanceOf(SubscribeError);
     expect(errors[0]?.message).toMatch(
-      /failed to unsubscribe from resources\.posts/,
+      /^Cannot unsubscribe from "resources\/posts": the PubNub SDK threw leaving resources\.posts/,
     );
     vi.mocked(MemorySubscription.prototype.unsubscribe).mockRestore();
     const again = provider.subscribe({

@@ -95,8 +95,30 @@ describe("decodeLiveMessage()", () => {
     expect(event.date.toISOString()).toBe("2026-11-22T10:00:00.000Z");
   });
 
+  it("should take only an ISO 8601 date with a time zone", () => {
+    for (const [date, expected] of [
+      ["2026-11-22T10:00:00Z", "2026-11-22T10:00:00.000Z"],
+      ["2026-11-22T11:00:00.5+01:00", "2026-11-22T10:00:00.500Z"],
+      ["+275760-09-13T00:00:00.000Z", "+275760-09-13T00:00:00.000Z"],
+    ] as const) {
+      const event = decodeLiveMessage({ type: "x", date }, "c", TIMETOKEN);
+      expect(event.date.toISOString()).toBe(expected);
+    }
+  });
+
   it("should fall back to the timetoken for a missing or invalid date", () => {
-    for (const date of [undefined, "yesterday", {}, null]) {
+    for (const date of [
+      undefined,
+      "yesterday",
+      {},
+      null,
+      12345,
+      1795338957272,
+      "2026-11-22",
+      "2026-11-22T10:00:00",
+      "Sun Nov 22 2026",
+      "2026-13-45T10:00:00Z",
+    ]) {
       const event = decodeLiveMessage({ type: "x", date }, "c", TIMETOKEN);
       expect(event.date.getTime()).toBe(1795338957272);
     }

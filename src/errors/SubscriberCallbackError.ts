@@ -1,14 +1,10 @@
-import { describeCause, PubNubLiveError } from "./PubNubLiveError";
+import { CallbackError } from "./CallbackError";
 
 /** A subscriber's callback threw while handling a live event. */
-export class SubscriberCallbackError extends PubNubLiveError {
+export class SubscriberCallbackError extends CallbackError {
   override name = "SubscriberCallbackError";
 
   constructor(channel: string, cause: unknown) {
-    super(
-      "callback",
-      `A live event callback on "${channel}" threw (${describeCause(cause)}); the other subscribers still got the event.`,
-      { channel, cause },
-    );
+    super({ callback: "subscriber", channel, cause });
   }
 }

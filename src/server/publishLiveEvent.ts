@@ -47,10 +47,7 @@ export async function publishLiveEvent(
     event?.channel ??
     (event?.resource === undefined ? undefined : `resources/${event.resource}`);
   if (refineChannel === undefined) {
-    throw new PublishError(
-      "(none)",
-      "the event names neither a resource nor a channel.",
-    );
+    throw new PublishError({ problem: "no-channel" });
   }
   const payload =
     event.ids === undefined
@@ -73,6 +70,6 @@ export async function publishLiveEvent(
     })) as { timetoken?: unknown } | undefined;
     return { channel, timetoken: String(response?.timetoken ?? "") };
   } catch (cause) {
-    throw new PublishError(refineChannel, cause);
+    throw new PublishError({ channel: refineChannel, cause });
   }
 }

@@ -1,4 +1,5 @@
-import { PUBNUB_MESSAGE_LIMIT, publishSize } from "../publishSize";
+// Written from PubNub's documented rules, not imported from the provider:
+// the emulator must be able to catch the provider's own mistakes.
 
 // What real PubNub refuses in a channel name.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this matches
@@ -27,13 +28,34 @@ export function invalidChannelReason(
   return undefined;
 }
 
+/**
+ * PubNub answers 413 to a publish over 32 KiB, counted on the URL-escaped
+ * channel name, message and meta.
+ */
+const MAX_PUBLISH_BYTES = 32 * 1024;
+
+/** True when PubNub would answer 413 to a publish of these escaped parts. */
+export function isTooLargeEscaped(escapedParts: readonly string[]): boolean {
+  const size = escapedParts.reduce((sum, part) => sum + part.length, 0);
+  return size > MAX_PUBLISH_BYTES;
+}
+
+// How the SDK escapes a publish URL's parts: RFC 3986, so !~*'() too.
+const sdkEscape = (text: string) =>
+  encodeURIComponent(text).replace(
+    /[!~*'()]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+
 /** True when PubNub would answer 413 Message Too Large. */
 export function isTooLarge(
   channel: string,
   message: unknown,
   meta?: unknown,
 ): boolean {
-  return publishSize(channel, message, meta) > PUBNUB_MESSAGE_LIMIT;
+  const parts = [channel, JSON.stringify(message)];
+  if (meta !== undefined) parts.push(JSON.stringify(meta));
+  return isTooLargeEscaped(parts.map(sdkEscape));
 }
 
 let lastTimetoken = 0n;

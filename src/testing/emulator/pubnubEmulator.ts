@@ -1,6 +1,10 @@
 import { isPlainObject } from "../../jsonSafe";
-import { PUBNUB_MESSAGE_LIMIT, publishSize } from "../../publishSize";
-import { invalidChannelReason, nextTimetoken } from "../pubnubRules";
+import {
+  invalidChannelReason,
+  isTooLarge,
+  isTooLargeEscaped,
+  nextTimetoken,
+} from "../pubnubRules";
 import { AccessManager } from "./accessManager";
 import { type RequestParts, requestParts } from "./requestParts";
 import {
@@ -291,7 +295,11 @@ export class PubNubEmulator {
     } catch {
       return jsonResponse([0, "Invalid JSON", nextTimetoken()], 400);
     }
-    if (publishSize(channel, message, meta) > PUBNUB_MESSAGE_LIMIT) {
+    const tooLarge =
+      request.method === "POST"
+        ? isTooLarge(channel, message, meta)
+        : isTooLargeEscaped(escapedPublishParts(new URL(request.url)));
+    if (tooLarge) {
       return jsonResponse([0, "Message Too Large", nextTimetoken()], 413);
     }
     const timetoken = this.publish(channel, message, {
@@ -415,4 +423,11 @@ async function readBody(request: Request): Promise<string> {
     }
   }
   return new TextDecoder().decode(bytes);
+}
+
+/** The channel, message and meta of a GET publish, as escaped in its URL. */
+function escapedPublishParts(url: URL): string[] {
+  const path = url.pathname.split("/");
+  const meta = /[?&]meta=([^&]*)/.exec(url.search)?.[1] ?? "";
+  return [path[5] ?? "", path.slice(7).join("/"), meta];
 }

@@ -1,6 +1,6 @@
 import type { LiveEvent } from "@refinedev/core";
 import { describe, expect, it } from "vitest";
-import { matchesFilter, typeFilter, watchedIds } from "../src/eventFilter";
+import { matchesFilter, typeFilter, watchedIds } from "../../src/eventFilter";
 
 const event = (type: string, ids?: Array<string | number>): LiveEvent => ({
   channel: "resources/posts",
@@ -21,10 +21,11 @@ describe("matchesFilter()", () => {
     expect(matchesFilter(types([]), event("updated"))).toBe(false);
   });
 
-  it("should pass events of type '*' to every subscriber", () => {
+  it("should pass events of type '*' only to subscribers of '*'", () => {
     expect(matchesFilter({ types: typeFilter(["deleted"]) }, event("*"))).toBe(
-      true,
+      false,
     );
+    expect(matchesFilter({ types: typeFilter(["*"]) }, event("*"))).toBe(true);
   });
 
   it("should compare ids as strings", () => {

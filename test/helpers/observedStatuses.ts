@@ -1,10 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { statusMeaning } from "../src/statusMeaning";
-
-// Each status as the SDK sent it (observed through the emulator), and what
-// the provider makes of it.
-const subscribe = "PNSubscribeOperation";
-const observed = [
+/**
+ * Each status as the SDK sent it (observed through the emulator, pubnub 8 to
+ * 12, both subscribe loops), and what the provider makes of it.
+ */
+export const subscribe = "PNSubscribeOperation";
+export const observedStatuses = [
   // Both loops, every version.
   ["connected", { category: "PNConnectedCategory", operation: subscribe }],
   ["disconnected", { category: "PNDisconnectedCategory" }],
@@ -140,25 +139,3 @@ const observed = [
     { category: "PNRequestMessageCountExceededCategory", operation: subscribe },
   ],
 ] as const;
-
-describe("statusMeaning", () => {
-  it.each(observed)("should read %s from %o", (meaning, status) => {
-    expect(statusMeaning(status).meaning).toBe(meaning);
-  });
-
-  it("should tell the older loop's failures from the event engine's", () => {
-    expect(
-      statusMeaning({
-        category: "PNServerErrorCategory",
-        operation: subscribe,
-        error: true,
-      }).olderLoop,
-    ).toBe(true);
-    expect(
-      statusMeaning({
-        category: "PNDisconnectedUnexpectedlyCategory",
-        error: "PNServerErrorCategory",
-      }).olderLoop,
-    ).toBe(false);
-  });
-});

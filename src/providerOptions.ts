@@ -1,0 +1,63 @@
+import { assertNamespace } from "./channelName";
+import type { ProviderScope } from "./channelRegistry";
+import type { ClientCallbacks } from "./connectionMonitor";
+import type { ConnectionState } from "./connectionState";
+import { describeCause } from "./errors/PubNubLiveError";
+import type { PubNubClient } from "./pubnubClient";
+import { logError, reporterFor } from "./reporter";
+import type { LiveProviderOptions } from "./types";
+
+/**
+ * A provider's options with defaults applied. Subscriber-level settings
+ * ({@link ProviderScope}) go with each subscriber; client-level ones
+ * ({@link ClientCallbacks}) apply while this is the newest provider.
+ */
+export interface ProviderSettings extends ProviderScope, ClientCallbacks {
+  readonly namespace: string | undefined;
+  readonly onConnectionStateChange:
+    | ((state: ConnectionState) => void)
+    | undefined;
+}
+
+const CLIENT_METHODS = ["channel", "publish", "addListener"] as const;
+
+/**
+ * Checks the client and options and applies the defaults.
+ *
+ * @throws {TypeError} when `pubnub` is not a PubNub client
+ * @throws {RangeError} for an unusable `releaseDelay`
+ * @throws {ChannelNameError} for a namespace the mapping cannot carry
+ */
+export function resolveProviderOptions(
+  pubnub: PubNubClient,
+  options: LiveProviderOptions,
+): ProviderSettings {
+  if (CLIENT_METHODS.some((method) => typeof pubnub?.[method] !== "function")) {
+    throw new TypeError(
+      "liveProvider(pubnub) needs a PubNub client: `new PubNub({ subscribeKey, publishKey, userId })` from pubnub 8 to 12, or a MemoryPubNub from @refinedev/pubnub/testing in tests.",
+    );
+  }
+  const { namespace, releaseDelay = 1000 } = options;
+  if (
+    !(
+      Number.isFinite(releaseDelay) &&
+      releaseDelay >= 0 &&
+      releaseDelay < 2 ** 31
+    )
+  ) {
+    throw new RangeError(
+      `liveProvider: releaseDelay must be 0 to 2147483647 milliseconds, got ${describeCause(releaseDelay)}.`,
+    );
+  }
+  if (namespace !== undefined) assertNamespace(namespace);
+  return {
+    namespace,
+    releaseDelay,
+    ignoreOwnEvents: options.ignoreOwnEvents ?? true,
+    resync: options.resync ?? true,
+    report: reporterFor(options.onError ?? logError),
+    reconnectDelay: options.reconnectDelay,
+    getToken: options.getToken,
+    onConnectionStateChange: options.onConnectionStateChange,
+  };
+}

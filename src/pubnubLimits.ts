@@ -1,0 +1,12 @@
+/** PubNub's limit on a published message, URL-encoded, channel included. */
+export const PUBNUB_MESSAGE_LIMIT = 32 * 1024;
+
+/** The longest channel name PubNub accepts, in characters. */
+export const MAX_CHANNEL_NAME_LENGTH = 92;
+
+/**
+ * The size the provider keeps each publish under: the limit less 2 KiB for
+ * the rest of the publish URL (keys, userId, an Access Manager token and the
+ * SDK's own query parameters).
+ */
+export const PUBLISH_BUDGET = PUBNUB_MESSAGE_LIMIT - 2 * 1024;

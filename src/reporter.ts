@@ -1,0 +1,23 @@
+import { CallbackError } from "./errors/CallbackError";
+import type { PubNubLiveError } from "./errors/PubNubLiveError";
+
+/** Where errors go when the app passed no `onError`. */
+export function logError(error: PubNubLiveError): void {
+  console.error(`[@refinedev/pubnub] ${error.message}`, error);
+}
+
+/**
+ * The app's `onError`, guarded: when it throws, its own failure is logged
+ * (reporting it to itself could loop), and refine never sees it.
+ */
+export function reporterFor(
+  onError: (error: PubNubLiveError) => void,
+): (error: PubNubLiveError) => void {
+  return (error) => {
+    try {
+      onError(error);
+    } catch (cause) {
+      logError(new CallbackError({ callback: "onError", cause }));
+    }
+  };
+}

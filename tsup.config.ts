@@ -15,6 +15,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "es2022",
-  splitting: false,
+  // Shared chunks: one class per concept across entries (instanceof holds).
+  splitting: true,
   treeshake: true,
 });

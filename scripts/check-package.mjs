@@ -13,6 +13,18 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
+
+/** `file` and every dist module it loads through relative imports. */
+function withLocalImports(dist, file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(dist, file), "utf8");
+  const local = /(?:from\s*|require\()["']\.\/([^"']+)["']/g;
+  for (const [, imported] of code.matchAll(local)) {
+    withLocalImports(dist, imported, seen);
+  }
+  return seen;
+}
 const consumer = mkdtempSync(join(tmpdir(), "refine-pubnub-consumer-"));
 const run = (command, args, cwd = consumer) =>
   execFileSync(command, args, {
@@ -55,15 +67,38 @@ try {
       join(consumer, "node_modules", peer),
     );
   }
+  // One class per concept across entries: shared chunks, not copies.
+  const identity = `
+    const same = (what, ...values) => {
+      if (values.some((value) => typeof value !== "function" || value !== values[0])) {
+        throw new Error(FORMAT + ": " + what + " differs between entries");
+      }
+    };
+    same("PublishError", main.PublishError, server.PublishError);
+    same("ChannelNameError", main.ChannelNameError, server.ChannelNameError);
+    same("MessageTooLargeError", main.MessageTooLargeError, server.MessageTooLargeError);
+    same("toPubNubChannel", main.toPubNubChannel, server.toPubNubChannel);
+    same("PubNubEmulator", testing.PubNubEmulator, msw.PubNubEmulator);
+    const checkServerErrors = async () => {
+      const thrown = await server.publishLiveEvent({ publish: async () => ({}) }, { type: "x" }).catch((error) => error);
+      if (!(thrown instanceof main.PublishError && thrown instanceof main.PubNubLiveError)) {
+        throw new Error(FORMAT + ": a ./server error is not instanceof the main entry's PublishError");
+      }
+      const started = await testServer.startEmulatorServer({ port: 0 });
+      await started.close();
+      if (!(started.emulator instanceof testing.PubNubEmulator)) {
+        throw new Error(FORMAT + ": ./testing/server's emulator is not a ./testing PubNubEmulator");
+      }
+    };`;
   const exercise = `
     const network = new MemoryNetwork();
     const provider = liveProvider(new MemoryPubNub({ network }), { releaseDelay: 0 });
     const received = [];
     provider.subscribe({ channel: "resources/posts", types: ["*"], callback: (e) => received.push(e) });
     network.publish(toPubNubChannel("resources/posts"), { type: "updated", payload: { ids: [1] } });
-    network.flush().then(() => {
+    network.flush().then(checkServerErrors).then(() => {
       if (received.length !== 1 || !(received[0].date instanceof Date)) throw new Error("no event");
-      console.log(FORMAT + " ok");
+      console.log(FORMAT + " ok, one class per concept across entries");
     });`;
   writeFileSync(
     join(consumer, "esm.mjs"),
@@ -76,7 +111,12 @@ try {
      if (typeof useConnectionState !== "function") throw new Error("react entry");
      import { startEmulatorServer } from "@refinedev/pubnub/testing/server";
      if (pubnubHandlers().length !== 1 || typeof startEmulatorServer !== "function") throw new Error("testing entries");
-     const FORMAT = "esm"; ${exercise}`,
+     import * as main from "@refinedev/pubnub";
+     import * as server from "@refinedev/pubnub/server";
+     import * as testing from "@refinedev/pubnub/testing";
+     import * as msw from "@refinedev/pubnub/testing/msw";
+     import * as testServer from "@refinedev/pubnub/testing/server";
+     const FORMAT = "esm"; ${identity} ${exercise}`,
   );
   writeFileSync(
     join(consumer, "cjs.cjs"),
@@ -86,12 +126,21 @@ try {
      if (typeof require("@refinedev/pubnub/react").useConnectionState !== "function") throw new Error("react entry");
      const { startEmulatorServer } = require("@refinedev/pubnub/testing/server");
      if (pubnubHandlers().length !== 1 || typeof startEmulatorServer !== "function") throw new Error("testing entries");
-     const FORMAT = "cjs"; ${exercise}`,
+     const main = require("@refinedev/pubnub");
+     const server = require("@refinedev/pubnub/server");
+     const testing = require("@refinedev/pubnub/testing");
+     const msw = require("@refinedev/pubnub/testing/msw");
+     const testServer = require("@refinedev/pubnub/testing/server");
+     const FORMAT = "cjs"; ${identity} ${exercise}`,
   );
   for (const file of ["index.js", "index.cjs", "testing.js", "testing.cjs"]) {
-    const code = readFileSync(join(target, "dist", file), "utf8");
-    if (/from\s*["']react["']|require\(["']react["']\)/.test(code)) {
-      throw new Error(`dist/${file} imports React; only the ./react entry may`);
+    for (const module of withLocalImports(join(target, "dist"), file)) {
+      const code = readFileSync(join(target, "dist", module), "utf8");
+      if (/from\s*["']react["']|require\(["']react["']\)/.test(code)) {
+        throw new Error(
+          `dist/${module} (loaded by dist/${file}) imports React; only the ./react entry may`,
+        );
+      }
     }
   }
   const help = run("node", [join(target, "dist", "cli.js"), "--help"]);

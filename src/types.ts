@@ -1,7 +1,14 @@
 import type { ConnectionState } from "./connectionState";
 import type { PubNubLiveError } from "./errors/PubNubLiveError";
 
-/** Options of {@link liveProvider}. */
+/**
+ * Options of {@link liveProvider}. Every provider on one PubNub client shares
+ * that client's live session: `namespace`, `ignoreOwnEvents`,
+ * `releaseDelay`, `resync` and `onError` (for a subscriber's own calls and
+ * callback) apply to the subscribers that came through this provider;
+ * `onConnectionStateChange`, `getToken`, `reconnectDelay` and connection
+ * reports come from the newest provider on the client.
+ */
 export interface LiveProviderOptions {
   /**
    * Prefix for every PubNub channel this provider uses, so several apps or
@@ -13,11 +20,11 @@ export interface LiveProviderOptions {
   namespace?: string | undefined;
 
   /**
-   * Whether this provider ignores the events it published itself. refine
-   * already refetched after the user's own mutation, so by default the
-   * publishing provider does not hear its own echo (other providers, also
-   * those in other tabs of the same user, still do). Set `false` to receive
-   * your own events too.
+   * Whether this provider's subscribers ignore events published from their
+   * own PubNub client (through any provider on it). refine already refetched
+   * after the user's own mutation, so by default it does not hear its own
+   * echo; other clients, also other tabs of the same user, still do. Set
+   * `false` to receive your own events too.
    *
    * @default true
    */
@@ -25,7 +32,7 @@ export interface LiveProviderOptions {
 
   /**
    * How long, in milliseconds, a PubNub channel stays subscribed after its
-   * last refine subscriber left. Absorbs React StrictMode's
+   * last refine subscriber left (that subscriber's provider's delay). Absorbs React StrictMode's
    * unmount/mount and quick back-and-forth navigation without a PubNub
    * `leave` and re-`subscribe`.
    *
@@ -36,7 +43,10 @@ export interface LiveProviderOptions {
   /**
    * Receives every failure: channels that cannot be mapped, failed
    * publishes, dropped messages, throwing callbacks. The provider itself
-   * never throws into refine.
+   * never throws into refine. A subscriber's failures go to the provider it
+   * subscribed through; connection failures and dropped messages to the
+   * newest provider on the client. If `onError` throws, that is logged with
+   * `console.error`.
    *
    * @default logs the error with `console.error`
    * @example
@@ -53,7 +63,8 @@ export interface LiveProviderOptions {
    * connection comes back after it was lost: `{ type: "*", payload: {},
    * meta: { resync: true, dataProviderName } }`. In `liveMode: "auto"` this
    * refetches what may have changed meanwhile; `manual` pages can tell the
-   * user.
+   * user. Like every event it reaches only subscribers whose `types` include
+   * `"*"` (every refine data hook's do).
    *
    * @default true
    */
@@ -61,7 +72,9 @@ export interface LiveProviderOptions {
 
   /**
    * Milliseconds to wait before reconnection attempt number `attempt`
-   * (0, 1, 2, …) after PubNub disconnected unexpectedly.
+   * (0, 1, 2, …) after PubNub disconnected unexpectedly. The newest
+   * provider's applies. If it throws or returns no number from 0 to
+   * 2147483647, `onError` gets a `callback` error and the default is used.
    *
    * @default exponential from 1 s to 30 s, with ±20 % jitter
    */
@@ -71,8 +84,11 @@ export interface LiveProviderOptions {
    * Fetches a new Access Manager token when PubNub answers 403 (expired or
    * revoked token). The provider calls `pubnub.setToken(token)` and
    * reconnects. Without it, a 403 stops live updates: the connection state
-   * becomes `error` and `onError` gets an `access-denied` error. pubnub 8's
-   * event engine names a 403 only when the client has a `retryConfiguration`.
+   * becomes `error` and `onError` gets an `access-denied` error. If it throws,
+   * rejects or returns no token, `onError` gets a `callback` error and it
+   * counts as a refused token (three in a row stop). The newest provider's
+   * applies. pubnub 8's event engine names a 403 only when the client has a
+   * `retryConfiguration`.
    *
    * @default undefined
    * @example
@@ -82,7 +98,9 @@ export interface LiveProviderOptions {
 
   /**
    * Called with the new {@link ConnectionState} on every change (also
-   * available as `provider.connection`).
+   * available as `provider.connection`). Only the newest provider's on a
+   * client is called. If it throws, `onError` gets a `callback` error and
+   * nothing else changes.
    *
    * @default undefined
    */

@@ -1,11 +1,8 @@
-import {
-  type ConnectionState,
-  liveProvider,
-  type PubNubLiveError,
-} from "@refinedev/pubnub";
+import { type ConnectionState, liveProvider } from "@refinedev/pubnub";
 import { MemoryNetwork, MemoryPubNub } from "@refinedev/pubnub/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { recorder, settle } from "./helpers/memoryHarness";
+import { errorLog } from "./helpers/providerHarness";
 
 const posts = "resources/posts";
 const lost = {
@@ -17,12 +14,6 @@ const denied = { ...lost, error: "PNAccessDeniedCategory" };
 afterEach(() => {
   vi.useRealTimers();
 });
-
-/** An error log, as an `onError` option. */
-function errorLog() {
-  const errors: PubNubLiveError[] = [];
-  return { errors, onError: (error: PubNubLiveError) => errors.push(error) };
-}
 
 /** One client on a fresh network, and a second client (another tab). */
 function twoTabs() {
@@ -184,6 +175,7 @@ describe("one live session per PubNub client", () => {
     const provider = liveProvider(pubnub, {
       getToken: () => "new",
       reconnectDelay: () => 10,
+      onError() {},
     });
     provider.subscribe({ channel: posts, types: ["*"], callback() {} });
     await network.flush();
@@ -256,7 +248,11 @@ describe("types are always honoured", () => {
   it("should not deliver '*' events or resyncs to a subscriber of other types", async () => {
     vi.useFakeTimers();
     const { network, pubnub } = twoTabs();
-    const provider = liveProvider(pubnub, { reconnectDelay: () => 10 });
+    const { errors, onError } = errorLog();
+    const provider = liveProvider(pubnub, {
+      reconnectDelay: () => 10,
+      onError,
+    });
     const sidebar = recorder();
     const list = recorder();
     provider.subscribe({

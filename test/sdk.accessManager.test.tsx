@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+
 import { Refine, useCreate, useList } from "@refinedev/core";
 import { liveProvider, type PubNubLiveError } from "@refinedev/pubnub";
 import { grantLiveToken, publishLiveEvent } from "@refinedev/pubnub/server";
@@ -11,6 +12,7 @@ import {
   eventually,
   testEmulator,
 } from "./helpers/emulatorHarness";
+import { providerHarness } from "./helpers/providerHarness";
 import { refusalOptions } from "./helpers/pubnubVersion";
 
 afterEach(cleanup);
@@ -30,11 +32,8 @@ function browser(
     ...refusalOptions(),
   });
   client.setToken(token);
-  const errors: PubNubLiveError[] = [];
-  const provider = liveProvider(client, {
-    releaseDelay: 0,
+  const { provider, errors } = providerHarness(client, {
     reconnectDelay: () => 50,
-    onError: (error) => errors.push(error),
     ...options,
   });
   return { client, provider, errors };

@@ -1,39 +1,13 @@
-import type { LiveEvent } from "@refinedev/core";
-import {
-  liveProvider,
-  type PubNubLiveError,
-  toPubNubChannel,
-} from "@refinedev/pubnub";
-import type PubNub from "pubnub";
-import { describe, expect, it } from "vitest";
+import { toPubNubChannel } from "@refinedev/pubnub";
+import { describe, expect, it, vi } from "vitest";
 import { connected, eventually, testEmulator } from "./helpers/emulatorHarness";
+import { providerHarness } from "./helpers/providerHarness";
 import { sendsPresenceCalls } from "./helpers/pubnubVersion";
 
 const posts = "resources/posts";
 const date = new Date("2026-11-22T10:00:00.000Z");
 
-function providerOn(
-  client: PubNub,
-  options: Parameters<typeof liveProvider>[1] = {},
-) {
-  const errors: PubNubLiveError[] = [];
-  const provider = liveProvider(client, {
-    releaseDelay: 0,
-    onError: (error) => errors.push(error),
-    ...options,
-  });
-  const listen = (channel = posts, extra: Record<string, unknown> = {}) => {
-    const events: LiveEvent[] = [];
-    const handle = provider.subscribe({
-      channel,
-      types: ["*"],
-      callback: (event) => events.push(event),
-      ...extra,
-    });
-    return { events, handle };
-  };
-  return { provider, errors, listen };
-}
+const providerOn = providerHarness;
 
 describe("liveProvider on the real SDK through the emulator", () => {
   it("should deliver refine events between clients, with Date and meta", async () => {
@@ -62,6 +36,34 @@ describe("liveProvider on the real SDK through the emulator", () => {
       meta: { dataProviderName: "cms" },
     });
     expect(alice.errors).toEqual([]);
+  });
+
+  it("should share one session between the providers of a client: one status listener, no echo", async () => {
+    const harness = testEmulator();
+    const client = harness.client("alice");
+    const addListener = vi.spyOn(client, "addListener");
+    const first = providerOn(client);
+    const second = providerOn(client);
+    expect(addListener).toHaveBeenCalledTimes(1);
+    const otherTabClient = harness.client("alice");
+    const bothConnected = Promise.all([
+      connected(client),
+      connected(otherTabClient),
+    ]);
+    const otherTab = providerOn(otherTabClient).listen();
+    const own = first.listen();
+    await bothConnected;
+    second.provider.publish({
+      channel: posts,
+      type: "updated",
+      payload: { ids: [1] },
+      date,
+    });
+    await eventually(() => expect(otherTab.events).toHaveLength(1));
+    // The same message reached the publishing client too, and was dropped there.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(own.events).toEqual([]);
+    expect([...first.errors, ...second.errors]).toEqual([]);
   });
 
   it("should deliver a backend's minimal message, dated by its timetoken", async () => {

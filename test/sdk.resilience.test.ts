@@ -1,9 +1,4 @@
-import type { LiveEvent } from "@refinedev/core";
-import {
-  type ConnectionState,
-  liveProvider,
-  type PubNubLiveError,
-} from "@refinedev/pubnub";
+import type { LiveProviderOptions } from "@refinedev/pubnub";
 import type PubNub from "pubnub";
 import { describe, expect, it, vi } from "vitest";
 import {
@@ -12,6 +7,7 @@ import {
   eventually,
   testEmulator,
 } from "./helpers/emulatorHarness";
+import { providerHarness } from "./helpers/providerHarness";
 import {
   noRetries,
   refusalOptions,
@@ -20,7 +16,6 @@ import {
   subscribeLoops,
 } from "./helpers/pubnubVersion";
 
-const posts = "resources/posts";
 // The older loop polls PubNub every 3 s after a network failure, and the
 // provider confirms a restarted older loop after 2 s without failure.
 const RECOVERY = 10_000;
@@ -31,30 +26,8 @@ async function receiving(harness: EmulatorHarness, client: PubNub) {
   await eventually(() => expect(harness.emulator.pendingSubscribes).toBe(1));
 }
 
-function setUp(
-  client: PubNub,
-  options: Parameters<typeof liveProvider>[1] = {},
-) {
-  const errors: PubNubLiveError[] = [];
-  const states: ConnectionState["status"][] = [];
-  const provider = liveProvider(client, {
-    releaseDelay: 0,
-    reconnectDelay: () => 50,
-    onError: (error) => errors.push(error),
-    onConnectionStateChange: (state) => states.push(state.status),
-    ...options,
-  });
-  const listen = (channel = posts) => {
-    const events: LiveEvent[] = [];
-    provider.subscribe({
-      channel,
-      types: ["*"],
-      callback: (event) => events.push(event),
-    });
-    return events;
-  };
-  return { provider, errors, states, listen };
-}
+const setUp = (client: PubNub, options: LiveProviderOptions = {}) =>
+  providerHarness(client, { reconnectDelay: () => 50, ...options });
 
 describe.each(subscribeLoops)(
   "resilience on the real SDK through the emulator, $name subscribe loop",
@@ -69,8 +42,8 @@ describe.each(subscribeLoops)(
       const harness = testEmulator();
       const client = fragileClient(harness);
       const { states, listen, errors } = setUp(client);
-      const postsEvents = listen();
-      const usersEvents = listen("resources/users");
+      const { events: postsEvents } = listen();
+      const { events: usersEvents } = listen("resources/users");
       await receiving(harness, client);
 
       harness.emulator.failPendingSubscribes({ status: 500 });
@@ -103,7 +76,7 @@ describe.each(subscribeLoops)(
       const harness = testEmulator();
       const client = fragileClient(harness);
       const { states, listen } = setUp(client);
-      const events = listen();
+      const { events } = listen();
       await receiving(harness, client);
       harness.emulator.failNext("subscribe", { network: true }, 2);
       harness.emulator.dropConnections();
@@ -125,7 +98,7 @@ describe.each(subscribeLoops)(
       const harness = testEmulator();
       const client = fragileClient(harness);
       const { states, listen } = setUp(client);
-      const events = listen();
+      const { events } = listen();
       await receiving(harness, client);
       harness.emulator.failPendingSubscribes({ status: 502 });
       harness.emulator.publish("resources.posts", {
@@ -145,7 +118,7 @@ describe.each(subscribeLoops)(
       client.setToken("expired-token");
       const getToken = vi.fn(async () => "fresh-token");
       const { states, listen, errors } = setUp(client, { getToken });
-      const events = listen();
+      const { events } = listen();
       await receiving(harness, client);
       harness.emulator.failPendingSubscribes({ status: 403 });
       await eventually(() => expect(getToken).toHaveBeenCalledTimes(1));

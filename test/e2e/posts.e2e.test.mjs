@@ -2,15 +2,17 @@
 // emulator: live list, "changed elsewhere" alerts, reconnect. Playwright's
 // launch() gives Chromium a fresh, temporary profile of its own.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startExample } from "../../examples/posts/scripts/start.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SCREENSHOT = fileURLToPath(
-  new URL("../../docs/example-two-windows.png", import.meta.url),
+// Under .tmp/: a test run leaves the tracked docs/ alone. `npm run
+// screenshots` copies it there.
+const SCREENSHOTS = fileURLToPath(
+  new URL("../../.tmp/screenshots/", import.meta.url),
 );
 const TIMEOUT = 30_000;
 
@@ -184,6 +186,10 @@ async function takeScreenshot() {
       figure { margin: 0; } figcaption { margin-bottom: 8px; color: #1d2433; }
       img { display: block; border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 20%); }
     </style>${frame(left, "Window 1: saved the post (no alert for the saver)")}${frame(right, "Window 2: told that the post changed")}`);
-  writeFileSync(SCREENSHOT, await page.screenshot({ fullPage: true }));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(
+    `${SCREENSHOTS}example-two-windows.png`,
+    await page.screenshot({ fullPage: true }),
+  );
   await page.close();
 }

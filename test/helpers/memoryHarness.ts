@@ -1,10 +1,7 @@
 import type { LiveEvent } from "@refinedev/core";
-import {
-  type LiveProviderOptions,
-  liveProvider,
-  type PubNubLiveError,
-} from "@refinedev/pubnub";
+import type { LiveProviderOptions } from "@refinedev/pubnub";
 import { MemoryNetwork, MemoryPubNub } from "@refinedev/pubnub/testing";
+import { providerHarness } from "./providerHarness";
 
 /** A provider on a MemoryPubNub, with the errors it reported. */
 export function memoryHarness(
@@ -15,12 +12,7 @@ export function memoryHarness(
 ) {
   const { network = new MemoryNetwork(), userId, ...providerOptions } = options;
   const pubnub = new MemoryPubNub({ network, ...(userId ? { userId } : {}) });
-  const errors: PubNubLiveError[] = [];
-  const provider = liveProvider(pubnub, {
-    releaseDelay: 0,
-    onError: (error) => errors.push(error),
-    ...providerOptions,
-  });
+  const { provider, errors } = providerHarness(pubnub, providerOptions);
   return { network, pubnub, provider, errors };
 }
 

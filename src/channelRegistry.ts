@@ -54,41 +54,83 @@ export interface ChannelRegistryOptions {
  * SDK subscription is released only when the last one has been gone for its
  * provider's `releaseDelay` (absorbing React StrictMode's unmount/mount).
  */
-export interface ChannelRegistry {
-  add(subscriber: Subscriber): void;
+export class ChannelRegistry {
+  readonly #client: PubNubClient;
+  readonly #options: ChannelRegistryOptions;
+  readonly #entries = new Map<string, ChannelEntry>();
+
+  constructor(client: PubNubClient, options: ChannelRegistryOptions) {
+    this.#client = client;
+    this.#options = options;
+  }
+
+  add(subscriber: Subscriber): void {
+    const { pubnubChannel } = subscriber;
+    const entry = this.#entries.get(pubnubChannel) ?? this.#open(pubnubChannel);
+    clearTimeout(entry.releaseTimer);
+    entry.subscribers.add(subscriber);
+  }
+
   /** Removes a subscriber; with `"now"` its channel is released at once. */
-  remove(subscriber: Subscriber, when?: "now"): void;
-  /** Releases the channels whose release delay `scope` started. */
-  releaseIdle(scope: ProviderScope): void;
-  /** Every subscriber, on every channel. */
-  subscribers(): Subscriber[];
-}
-
-export function createChannelRegistry(
-  client: PubNubClient,
-  { senderId, report }: ChannelRegistryOptions,
-): ChannelRegistry {
-  const entries = new Map<string, ChannelEntry>();
-
-  const release = (pubnubChannel: string, entry: ChannelEntry): void => {
+  remove(subscriber: Subscriber, when?: "now"): void {
+    const { pubnubChannel, scope } = subscriber;
+    const entry = this.#entries.get(pubnubChannel);
+    if (!entry?.subscribers.delete(subscriber)) return;
+    subscriber.removed = true;
     if (entry.subscribers.size > 0) return;
     clearTimeout(entry.releaseTimer);
-    entries.delete(pubnubChannel);
+    entry.lastToLeave = subscriber;
+    const releaseNow = () => this.#release(pubnubChannel, entry);
+    if (when === "now") releaseNow();
+    else entry.releaseTimer = setTimeout(releaseNow, scope.releaseDelay);
+  }
+
+  /** Releases the channels whose release delay `scope` started. */
+  releaseIdle(scope: ProviderScope): void {
+    for (const [pubnubChannel, entry] of this.#entries) {
+      if (entry.lastToLeave?.scope === scope)
+        this.#release(pubnubChannel, entry);
+    }
+  }
+
+  /** Every subscriber, on every channel. */
+  subscribers(): Subscriber[] {
+    return [...this.#entries.values()].flatMap(({ subscribers }) => [
+      ...subscribers,
+    ]);
+  }
+
+  #open(pubnubChannel: string): ChannelEntry {
+    const subscription = this.#client.channel(pubnubChannel).subscription();
+    const entry: ChannelEntry = { subscription, subscribers: new Set() };
+    subscription.addListener({
+      message: (message) => this.#dispatch(entry, message),
+    });
+    subscription.subscribe();
+    this.#entries.set(pubnubChannel, entry);
+    return entry;
+  }
+
+  #release(pubnubChannel: string, entry: ChannelEntry): void {
+    if (entry.subscribers.size > 0) return;
+    clearTimeout(entry.releaseTimer);
+    this.#entries.delete(pubnubChannel);
     try {
       entry.subscription.unsubscribe();
     } catch (cause) {
-      entry.lastToLeave?.scope.report(
+      const { lastToLeave } = entry;
+      lastToLeave?.scope.report(
         new SubscribeError({
-          channel: entry.lastToLeave.channel,
+          channel: lastToLeave.channel,
           problem: "unsubscribe-failed",
           pubnubChannel,
           cause,
         }),
       );
     }
-  };
+  }
 
-  const dispatch = (entry: ChannelEntry, message: PubNubMessageEvent) => {
+  #dispatch(entry: ChannelEntry, message: PubNubMessageEvent): void {
     const subscribers = [...entry.subscribers];
     const first = subscribers[0];
     if (first === undefined) return;
@@ -97,9 +139,10 @@ export function createChannelRegistry(
       const timetoken = String(message.timetoken);
       event = decodeLiveMessage(message.message, first.channel, timetoken);
     } catch (error) {
-      return report(error as PubNubLiveError);
+      this.#options.report(error as PubNubLiveError);
+      return;
     }
-    const own = Object(message.userMetadata).sender === senderId;
+    const own = Object(message.userMetadata).sender === this.#options.senderId;
     for (const subscriber of subscribers) {
       if (
         !subscriber.removed &&
@@ -114,52 +157,7 @@ export function createChannelRegistry(
         );
       }
     }
-  };
-
-  const open = (pubnubChannel: string): ChannelEntry => {
-    const subscription = client.channel(pubnubChannel).subscription();
-    const entry: ChannelEntry = { subscription, subscribers: new Set() };
-    subscription.addListener({
-      message: (message) => dispatch(entry, message),
-    });
-    subscription.subscribe();
-    entries.set(pubnubChannel, entry);
-    return entry;
-  };
-
-  return {
-    add(subscriber) {
-      const { pubnubChannel } = subscriber;
-      const entry = entries.get(pubnubChannel) ?? open(pubnubChannel);
-      clearTimeout(entry.releaseTimer);
-      entry.subscribers.add(subscriber);
-    },
-
-    remove(subscriber, when) {
-      const { pubnubChannel, scope } = subscriber;
-      const entry = entries.get(pubnubChannel);
-      if (!entry?.subscribers.delete(subscriber)) return;
-      subscriber.removed = true;
-      if (entry.subscribers.size > 0) return;
-      clearTimeout(entry.releaseTimer);
-      entry.lastToLeave = subscriber;
-      const releaseNow = () => release(pubnubChannel, entry);
-      if (when === "now") releaseNow();
-      else entry.releaseTimer = setTimeout(releaseNow, scope.releaseDelay);
-    },
-
-    releaseIdle(scope) {
-      for (const [pubnubChannel, entry] of entries) {
-        if (entry.lastToLeave?.scope === scope) release(pubnubChannel, entry);
-      }
-    },
-
-    subscribers() {
-      return [...entries.values()].flatMap(({ subscribers }) => [
-        ...subscribers,
-      ]);
-    },
-  };
+  }
 }
 
 /** Calls a subscriber; a throwing callback is reported, not propagated. */

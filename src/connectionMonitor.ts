@@ -29,13 +29,6 @@ export interface ConnectionMonitorOptions {
   onRecovered(): void;
 }
 
-export interface ConnectionMonitor {
-  readonly store: ConnectionStore;
-  /** A subscriber was added: the SDK is about to connect if it was not. */
-  subscribing(): void;
-  dispose(): void;
-}
-
 /**
  * How long a restarted older subscribe loop must go without failing before
  * the provider calls it connected: that loop sends no status when it works.
@@ -48,94 +41,128 @@ const OLDER_LOOP_CONFIRM_DELAY = 2000;
  * {@link ConnectionStore}, and carries out the effects (timers, token
  * refresh, reconnects, reports).
  */
-export function monitorConnection(
-  client: PubNubClient,
-  { callbacks, onRecovered }: ConnectionMonitorOptions,
-): ConnectionMonitor {
-  const report = (error: PubNubLiveError) => callbacks().report(error);
-  const store = createConnectionStore((cause) =>
-    report(
-      new CallbackError({ callback: "connection.subscribe listener", cause }),
-    ),
-  );
-  let state = initialMonitorState;
-  let disposed = false;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+export class ConnectionMonitor {
+  readonly store: ConnectionStore & {
+    set(state: ConnectionState): void;
+    clear(): void;
+  };
+  readonly #client: PubNubClient;
+  readonly #options: ConnectionMonitorOptions;
+  readonly #listener = {
+    status: (status: PubNubStatusEvent) => {
+      const canRefreshToken = this.#callbacks().getToken !== undefined;
+      this.#apply({ type: "status", status, canRefreshToken });
+    },
+  };
+  #state = initialMonitorState;
+  #disposed = false;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #quietTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const apply = (input: MonitorInput): void => {
-    if (disposed) return;
-    const next = nextMonitorState(state, input);
-    state = next.state;
+  constructor(client: PubNubClient, options: ConnectionMonitorOptions) {
+    this.#client = client;
+    this.#options = options;
+    this.store = createConnectionStore((cause) =>
+      this.#report(
+        new CallbackError({ callback: "connection.subscribe listener", cause }),
+      ),
+    );
+    client.addListener(this.#listener);
+  }
+
+  /** A subscriber was added: the SDK is about to connect if it was not. */
+  subscribing(): void {
+    this.#apply({ type: "subscribing" });
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#cancel("all");
+    this.#client.removeListener(this.#listener);
+    this.store.set({ status: "disconnected" });
+    this.store.clear();
+  }
+
+  #callbacks(): ClientCallbacks {
+    return this.#options.callbacks();
+  }
+
+  #report(error: PubNubLiveError): void {
+    this.#callbacks().report(error);
+  }
+
+  #apply(input: MonitorInput): void {
+    if (this.#disposed) return;
+    const { state, effects } = nextMonitorState(this.#state, input);
+    this.#state = state;
     const { status, error } = state;
-    store.set(error === undefined ? { status } : { status, error });
-    for (const effect of next.effects) run(effect);
-  };
+    this.store.set(error === undefined ? { status } : { status, error });
+    for (const effect of effects) this.#run(effect);
+  }
 
-  const later = (task: () => unknown, attempt: number, now = false) => {
-    clearTimeout(retryTimer);
-    const { reconnectDelay } = callbacks();
-    const delay = now ? 0 : reconnectDelayFor(attempt, reconnectDelay, report);
-    retryTimer = setTimeout(() => disposed || task(), delay);
-  };
-
-  const restart = (): void => {
-    client.reconnect();
-    if (state.quietLoop) run({ type: "quiet-check" });
-  };
-
-  const fetchToken = async (status: PubNubStatusEvent): Promise<void> => {
-    const { getToken } = callbacks();
-    try {
-      if (getToken !== undefined) {
-        await refreshToken(client, getToken);
-        return void (disposed || restart());
+  #run(effect: MonitorEffect): void {
+    switch (effect.type) {
+      case "report":
+        this.#report(effect.error);
+        break;
+      case "resync":
+        this.#options.onRecovered();
+        break;
+      case "reconnect":
+        this.#later(() => this.#restart(), effect.attempt);
+        break;
+      case "fetch-token": {
+        const { attempt, status } = effect;
+        this.#later(() => this.#fetchToken(status), attempt, attempt === 0);
+        break;
       }
-    } catch (error) {
-      if (disposed) return;
-      report(error as PubNubLiveError);
-    }
-    const canRefreshToken = callbacks().getToken !== undefined;
-    apply({ type: "token-failed", status, canRefreshToken });
-  };
-
-  function run(effect: MonitorEffect): void {
-    if (effect.type === "report") report(effect.error);
-    else if (effect.type === "resync") onRecovered();
-    else if (effect.type === "reconnect") later(restart, effect.attempt);
-    else if (effect.type === "fetch-token") {
-      const { attempt, status } = effect;
-      later(() => fetchToken(status), attempt, attempt === 0);
-    } else {
-      if (effect.type === "cancel-all") clearTimeout(retryTimer);
-      clearTimeout(quietTimer);
-      if (effect.type === "quiet-check") {
-        quietTimer = setTimeout(
-          () => apply({ type: "quiet" }),
+      case "quiet-check":
+        this.#cancel("quiet");
+        this.#quietTimer = setTimeout(
+          () => this.#apply({ type: "quiet" }),
           OLDER_LOOP_CONFIRM_DELAY,
         );
-      }
+        break;
+      case "cancel-quiet-check":
+        this.#cancel("quiet");
+        break;
+      case "cancel-all":
+        this.#cancel("all");
     }
   }
 
-  const listener = {
-    status(status: PubNubStatusEvent): void {
-      const canRefreshToken = callbacks().getToken !== undefined;
-      apply({ type: "status", status, canRefreshToken });
-    },
-  };
-  client.addListener(listener);
+  #cancel(timers: "all" | "quiet"): void {
+    clearTimeout(this.#quietTimer);
+    if (timers === "all") clearTimeout(this.#retryTimer);
+  }
 
-  return {
-    store,
-    subscribing: () => apply({ type: "subscribing" }),
-    dispose() {
-      disposed = true;
-      clearTimeout(retryTimer);
-      clearTimeout(quietTimer);
-      client.removeListener(listener);
-      store.set({ status: "disconnected" } satisfies ConnectionState);
-      store.clear();
-    },
-  };
+  /** Runs `task` after the reconnect delay for `attempt` (or at once). */
+  #later(task: () => unknown, attempt: number, now = false): void {
+    clearTimeout(this.#retryTimer);
+    const { reconnectDelay } = this.#callbacks();
+    const report = (error: PubNubLiveError) => this.#report(error);
+    const delay = now ? 0 : reconnectDelayFor(attempt, reconnectDelay, report);
+    this.#retryTimer = setTimeout(() => this.#disposed || task(), delay);
+  }
+
+  #restart(): void {
+    this.#client.reconnect();
+    if (this.#state.quietLoop) this.#run({ type: "quiet-check" });
+  }
+
+  async #fetchToken(status: PubNubStatusEvent): Promise<void> {
+    const { getToken } = this.#callbacks();
+    try {
+      if (getToken !== undefined) {
+        await refreshToken(this.#client, getToken);
+        if (!this.#disposed) this.#restart();
+        return;
+      }
+    } catch (error) {
+      if (this.#disposed) return;
+      this.#report(error as PubNubLiveError);
+    }
+    const canRefreshToken = this.#callbacks().getToken !== undefined;
+    this.#apply({ type: "token-failed", status, canRefreshToken });
+  }
 }

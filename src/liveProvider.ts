@@ -4,12 +4,18 @@ import type { ChannelRegistry, Subscriber } from "./channelRegistry";
 import type { ConnectionStore } from "./connectionState";
 import { DisposedError } from "./errors/DisposedError";
 import { PublishError } from "./errors/PublishError";
-import { isPubNubLiveError } from "./errors/PubNubLiveError";
+import {
+  isPubNubLiveError,
+  type PubNubLiveError,
+} from "./errors/PubNubLiveError";
 import { SubscribeError } from "./errors/SubscribeError";
 import { typeFilter, watchedIds } from "./eventFilter";
 import { sessionFor } from "./liveSession";
 import { preparePublish } from "./preparePublish";
-import { resolveProviderOptions } from "./providerOptions";
+import {
+  type ProviderSettings,
+  resolveProviderOptions,
+} from "./providerOptions";
 import type { PubNubClient } from "./pubnubClient";
 import type { LiveProviderOptions } from "./types";
 
@@ -48,6 +54,43 @@ const registrations = new WeakMap<
 >();
 
 /**
+ * The subscriber for refine's subscribe options.
+ *
+ * @throws {ChannelNameError} for a channel that cannot be mapped
+ * @throws {SubscribeError} without a callback
+ */
+function subscriberFor(
+  { channel, types, callback, params, meta }: SubscribeOptions,
+  settings: ProviderSettings,
+): Subscriber {
+  const pubnubChannel = toPubNubChannel(channel, settings.namespace);
+  if (typeof callback !== "function") {
+    throw new SubscribeError({ channel, problem: "no-callback" });
+  }
+  return {
+    channel,
+    pubnubChannel,
+    dataProviderName: meta?.dataProviderName,
+    filter: { types: typeFilter(types), ids: watchedIds(params) },
+    callback,
+    scope: settings,
+    removed: false,
+  };
+}
+
+/** What a failed refine call reports: its own error, or the SDK's wrapped. */
+function failure(
+  operation: "subscribe" | "publish",
+  channel: string | undefined,
+  error: unknown,
+): PubNubLiveError {
+  if (isPubNubLiveError(error)) return error;
+  return operation === "subscribe"
+    ? new SubscribeError({ channel, problem: "sdk-refused", cause: error })
+    : new PublishError({ channel, cause: error });
+}
+
+/**
  * Creates a refine live provider on a PubNub client. Cheap: every provider
  * on one client shares its subscriptions, connection and echo identity, so
  * creating one on every render is fine.
@@ -62,6 +105,7 @@ export function liveProvider(
 ): PubNubLiveProvider {
   const settings = resolveProviderOptions(pubnub, options);
   const session = sessionFor(pubnub, settings);
+  const { registry } = session;
   let disposed = false;
 
   // Runs one refine call: failures go to onError, never back into refine.
@@ -74,17 +118,7 @@ export function liveProvider(
       if (disposed) throw new DisposedError({ operation, channel });
       run();
     } catch (error) {
-      settings.report(
-        isPubNubLiveError(error)
-          ? error
-          : operation === "subscribe"
-            ? new SubscribeError({
-                channel,
-                problem: "sdk-refused",
-                cause: error,
-              })
-            : new PublishError({ channel, cause: error }),
-      );
+      settings.report(failure(operation, channel, error));
     }
   };
 
@@ -92,24 +126,15 @@ export function liveProvider(
     connection: session.connection,
 
     subscribe(subscribeOptions) {
-      const { channel, types, callback, params, meta } = subscribeOptions ?? {};
+      const channel = subscribeOptions?.channel;
       const handle: LiveSubscription = Object.freeze({ channel });
       attempt("subscribe", channel, () => {
-        const pubnubChannel = toPubNubChannel(channel, settings.namespace);
-        if (typeof callback !== "function") {
-          throw new SubscribeError({ channel, problem: "no-callback" });
-        }
-        const subscriber: Subscriber = {
-          channel,
-          pubnubChannel,
-          dataProviderName: meta?.dataProviderName,
-          filter: { types: typeFilter(types), ids: watchedIds(params) },
-          callback,
-          scope: settings,
-          removed: false,
-        };
-        session.registry.add(subscriber);
-        registrations.set(handle, { subscriber, registry: session.registry });
+        const subscriber = subscriberFor(
+          subscribeOptions ?? ({} as SubscribeOptions),
+          settings,
+        );
+        registry.add(subscriber);
+        registrations.set(handle, { subscriber, registry });
         session.subscribing();
       });
       return handle;

@@ -282,6 +282,7 @@ describe("types are always honoured", () => {
       "*",
       "created",
     ]);
+    expect(errors.map((error) => error.category)).toEqual(["connection"]);
   });
 });
 

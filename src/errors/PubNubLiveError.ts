@@ -1,19 +1,21 @@
 /**
- * What went wrong, as a stable machine-readable tag.
+ * What went wrong, as a stable machine-readable tag. Each has its class
+ * (README, "Errors").
  *
  * - `channel-name`: a refine channel cannot be mapped to a PubNub channel.
  * - `subscribe`: refine passed options the provider cannot subscribe with,
- *   or the PubNub SDK refused the subscription.
- * - `publish`: PubNub did not accept a publish (network, access, keys).
+ *   or the PubNub SDK threw on subscribe or unsubscribe.
+ * - `publish`: an event was not published (no type, no channel, or PubNub
+ *   did not accept it: network, access, keys).
  * - `message-too-large`: an event does not fit PubNub's 32 KiB limit even
  *   after dropping everything optional.
  * - `invalid-message`: a message on a live channel is not a refine event; it
  *   was dropped.
- * - `callback`: a subscriber's callback threw; the other subscribers still
- *   got the event.
+ * - `callback`: a callback the app passed threw (a subscriber's callback,
+ *   `onError`, `onConnectionStateChange`, a connection listener, `getToken`,
+ *   `reconnectDelay`); nothing else changed.
  * - `connection`: the connection to PubNub was lost; the provider reconnects.
- * - `access-denied`: PubNub refused the client's token (403) and no new
- *   token could be had.
+ * - `access-denied`: PubNub refused the client's token (403).
  * - `disposed`: the provider was used after `dispose()`.
  * - `grant`: an Access Manager token could not be granted (server helpers).
  */

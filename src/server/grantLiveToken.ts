@@ -59,15 +59,13 @@ export async function grantLiveToken(
   } = options ?? {};
   const ttl = options?.ttl ?? 60;
   if (typeof userId !== "string" || userId === "") {
-    throw new GrantError("`userId` must name the user the token is for.");
+    throw new GrantError({ problem: "no-user-id" });
   }
   if (!Number.isInteger(ttl) || ttl < 1 || ttl > 43_200) {
-    throw new GrantError(
-      `\`ttl\` must be whole minutes from 1 to 43200, got ${ttl}.`,
-    );
+    throw new GrantError({ problem: "bad-ttl", ttl });
   }
   if (typeof pubnub?.grantToken !== "function") {
-    throw new GrantError("pass a PubNub client from the `pubnub` package.");
+    throw new GrantError({ problem: "no-client" });
   }
   if (namespace !== undefined) assertNamespace(namespace);
   const permissions = { read: true, ...(write ? { write: true } : {}) };
@@ -85,20 +83,15 @@ export async function grantLiveToken(
   } else if (namespace !== undefined) {
     grant.patterns = { channels: { [`^${namespace}\\.`]: permissions } };
   } else {
-    throw new GrantError(
-      "name the `resources` or `channels` to grant, or set the app's `namespace` so one pattern can cover its channels.",
-    );
+    throw new GrantError({ problem: "nothing-to-grant" });
   }
   try {
     return await pubnub.grantToken(grant);
   } catch (cause) {
     const message = (cause as { status?: { message?: unknown } })?.status
       ?.message;
-    throw new GrantError(
-      message === "Missing Secret Key"
-        ? "this PubNub client has no secretKey. Grant tokens from a backend whose client has secretKey and publishKey; never give the secret key to a browser."
-        : `PubNub refused the grant (${cause instanceof Error ? cause.message : String(cause)}).`,
-      cause,
-    );
+    const problem =
+      message === "Missing Secret Key" ? "no-secret-key" : "refused";
+    throw new GrantError({ problem, cause });
   }
 }

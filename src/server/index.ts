@@ -1,6 +1,6 @@
 export { toPubNubChannel } from "../channelName";
 export { ChannelNameError } from "../errors/ChannelNameError";
-export { GrantError } from "../errors/GrantError";
+export { GrantError, type GrantErrorContext } from "../errors/GrantError";
 export { MessageTooLargeError } from "../errors/MessageTooLargeError";
 export { PublishError } from "../errors/PublishError";
 export type {

@@ -2,6 +2,7 @@ import { type ConnectionState, liveProvider } from "@refinedev/pubnub";
 import { MemoryPubNub } from "@refinedev/pubnub/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { memoryHarness, recorder } from "./helpers/memoryHarness";
+import { errorLog } from "./helpers/providerHarness";
 
 const posts = "resources/posts";
 const unexpected = {
@@ -364,8 +365,8 @@ describe("dispose()", () => {
   it("should release channels, listeners and timers, and leave the client usable", async () => {
     vi.useFakeTimers();
     const pubnub = new MemoryPubNub();
-    const errors: unknown[] = [];
-    const provider = liveProvider(pubnub, { onError: (e) => errors.push(e) });
+    const { errors, onError } = errorLog();
+    const provider = liveProvider(pubnub, { onError });
     const { events, callback } = recorder();
     provider.subscribe({ channel: posts, types: ["*"], callback });
     provider.subscribe({ channel: "resources/users", types: ["*"], callback });

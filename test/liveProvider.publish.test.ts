@@ -8,6 +8,7 @@ import {
 import { MemoryNetwork, MemoryPubNub } from "@refinedev/pubnub/testing";
 import { describe, expect, it } from "vitest";
 import { memoryHarness, recorder } from "./helpers/memoryHarness";
+import { errorLog } from "./helpers/providerHarness";
 
 const posts = "resources/posts";
 const date = new Date("2026-11-22T10:00:00.000Z");
@@ -198,8 +199,8 @@ describe("publish() failures", () => {
   it("should report a subscribe-only client clearly", async () => {
     const network = new MemoryNetwork();
     const pubnub = new MemoryPubNub({ network, publishKey: null });
-    const errors: unknown[] = [];
-    const provider = liveProvider(pubnub, { onError: (e) => errors.push(e) });
+    const { errors, onError } = errorLog();
+    const provider = liveProvider(pubnub, { onError });
     expect(() =>
       provider.publish({ channel: posts, type: "created", payload: {}, date }),
     ).not.toThrow();

@@ -1,7 +1,11 @@
 import type { LiveProvider } from "@refinedev/core";
 import {
+  AccessDeniedError,
+  CallbackError,
+  type ConnectionError,
   type LiveSubscription,
   liveProvider,
+  PublishError,
   type PubNubClient,
 } from "@refinedev/pubnub";
 import { MemoryPubNub } from "@refinedev/pubnub/testing";
@@ -25,5 +29,20 @@ describe("types", () => {
   it("should refuse things that are not PubNub clients", () => {
     // @ts-expect-error a PubNub configuration is not a client
     liveProvider({ subscribeKey: "sub", userId: "u" });
+  });
+
+  it("should build errors from typed context only", () => {
+    expectTypeOf(
+      new CallbackError({ callback: "getToken", cause: 1 }).callback,
+    ).toEqualTypeOf<CallbackError["callback"]>();
+    expectTypeOf(
+      new AccessDeniedError({ reason: "no-get-token", status: {} }),
+    ).toExtend<ConnectionError>();
+    // @ts-expect-error a refused token is not a lost connection
+    new AccessDeniedError({ reason: "lost", status: {} });
+    // @ts-expect-error the context names the callback
+    new CallbackError({ callback: "somethingElse", cause: 1 });
+    // @ts-expect-error messages are built from context, not passed in
+    new PublishError("resources/posts", "it failed");
   });
 });

@@ -60,7 +60,10 @@ export class AccessManager {
         ? WRITE
         : operation === "subscribe" ||
             operation === "heartbeat" ||
-            operation === "leave"
+            operation === "leave" ||
+            operation === "here-now" ||
+            operation === "set-state" ||
+            operation === "get-state"
           ? READ
           : undefined;
     if (bit === undefined || query.has("signature")) return undefined;

@@ -6,6 +6,11 @@ import {
   nextTimetoken,
 } from "../pubnubRules";
 import { AccessManager } from "./accessManager";
+import {
+  PRESENCE_SUFFIX,
+  type PresenceEventData,
+  PresenceRegistry,
+} from "./presence";
 import { type RequestParts, requestParts } from "./requestParts";
 import {
   type EmulatorAnswer,
@@ -41,6 +46,12 @@ export interface PubNubEmulatorOptions {
    * @default false
    */
   accessManager?: boolean;
+  /**
+   * Caps the presence timeout clients ask for (`presenceTimeout`, 300 s by
+   * default), in seconds, so a crashed client times out within a test.
+   * @default undefined (the client's timeout)
+   */
+  maxPresenceTimeout?: number;
 }
 
 /** One request the emulator received. */
@@ -89,8 +100,9 @@ const REGION = 1;
 /**
  * PubNub's REST protocol, emulated in memory for the real `pubnub` SDK:
  * time, publish (GET and deflated POST), signal, subscribe handshake and
- * long-poll with timetoken cursors and per-channel catch-up, heartbeat and
- * leave. Any keys work. It speaks the Fetch API (`handle(request)`), so the
+ * long-poll with timetoken cursors and per-channel catch-up, and presence
+ * (heartbeat, leave, timeout, here-now, state, `-pnpres` events). Any keys
+ * work. It speaks the Fetch API (`handle(request)`), so the
  * same emulator serves msw handlers (`@refinedev/pubnub/testing/msw`) and
  * a local HTTP server (`@refinedev/pubnub/testing/server`).
  */
@@ -103,6 +115,7 @@ export class PubNubEmulator {
   readonly #faults: Array<{ target: FaultTarget; fault: EmulatorFault }> = [];
   readonly #requests: EmulatorRequest[] = [];
   readonly #accessManager: AccessManager | undefined;
+  readonly #presence: PresenceRegistry;
   #deliveryDelay = 0;
 
   constructor(options: PubNubEmulatorOptions = {}) {
@@ -112,6 +125,10 @@ export class PubNubEmulator {
     this.#longPollTimeout = options.longPollTimeout ?? 20_000;
     this.#backlogLimit = options.backlogLimit ?? 100;
     this.#backlogTtl = options.backlogTtl ?? 15 * 60_000;
+    this.#presence = new PresenceRegistry({
+      emit: (channel, data) => this.#emitPresence(channel, data),
+      maxTimeout: options.maxPresenceTimeout,
+    });
   }
 
   /** Every request received so far, oldest first. */
@@ -154,18 +171,17 @@ export class PubNubEmulator {
       case "subscribe":
         return this.#subscribe(parts, request);
       case "heartbeat":
-        return jsonResponse({
-          status: 200,
-          message: "OK",
-          service: "Presence",
-        });
+        this.#heartbeat(parts);
+        return presenceResponse({});
       case "leave":
-        return jsonResponse({
-          status: 200,
-          message: "OK",
-          action: "leave",
-          service: "Presence",
-        });
+        this.#presence.leave(query.get("uuid") ?? "", channels);
+        return presenceResponse({ action: "leave" });
+      case "here-now":
+        return this.#hereNow(parts);
+      case "set-state":
+        return this.#setState(parts);
+      case "get-state":
+        return this.#getState(parts);
       case "grant":
         return this.#grant(request);
       default:
@@ -242,6 +258,7 @@ export class PubNubEmulator {
 
   /** Answers every held long-poll empty, so clients and timers can stop. */
   close(): void {
+    this.#presence.close();
     for (const waiter of [...this.#waiters]) {
       waiter.answer(subscribeResponse(waiter.cursor.toString(), []));
     }
@@ -345,22 +362,102 @@ export class PubNubEmulator {
     return found.sort((a, b) => (BigInt(a.p.t) < BigInt(b.p.t) ? -1 : 1));
   }
 
+  /** A subscribe or heartbeat: joins or refreshes the client's user. */
+  #heartbeat({ channels, query }: RequestParts): void {
+    const heartbeat = Number(query.get("heartbeat") ?? Number.NaN);
+    const states = parseJson(query.get("state"));
+    this.#presence.heartbeat(
+      query.get("uuid") ?? "",
+      channels,
+      Number.isFinite(heartbeat) ? heartbeat : undefined,
+      isPlainObject(states) ? states : {},
+    );
+  }
+
+  #hereNow({ channels, query }: RequestParts): Response {
+    const withState = query.get("state") === "1";
+    const withUuids = query.get("disable_uuids") !== "1";
+    const occupancy = (channel: string) => {
+      const members = this.#presence.membersOf(channel);
+      const uuids = members.map(({ uuid, state }) =>
+        withState ? { uuid, ...(state ? { state } : {}) } : uuid,
+      );
+      return withUuids
+        ? { occupancy: members.length, uuids }
+        : { occupancy: members.length };
+    };
+    const [only] = channels;
+    if (channels.length === 1 && only !== undefined) {
+      return presenceResponse(occupancy(only));
+    }
+    const found = channels
+      .map((channel) => [channel, occupancy(channel)] as const)
+      .filter(([, channel]) => channel.occupancy > 0);
+    return presenceResponse({
+      payload: {
+        channels: Object.fromEntries(found),
+        total_channels: found.length,
+        total_occupancy: found.reduce((sum, [, c]) => sum + c.occupancy, 0),
+      },
+    });
+  }
+
+  #setState({ channels, segments, query }: RequestParts): Response {
+    const state = parseJson(query.get("state"));
+    if (!isPlainObject(state)) {
+      return serviceError(400, "Invalid state", "Presence");
+    }
+    this.#presence.setState(segments[7] ?? "", channels, state);
+    return presenceResponse({ payload: state });
+  }
+
+  #getState({ channels, segments }: RequestParts): Response {
+    const uuid = segments[7] ?? "";
+    const [only] = channels;
+    if (channels.length === 1 && only !== undefined) {
+      const payload = this.#presence.stateOf(only, uuid);
+      return presenceResponse({ payload, uuid, channel: only });
+    }
+    const payload = Object.fromEntries(
+      channels.map((channel) => [
+        channel,
+        this.#presence.stateOf(channel, uuid),
+      ]),
+    );
+    return presenceResponse({ payload, uuid });
+  }
+
+  #emitPresence(channel: string, data: PresenceEventData): void {
+    this.#store({
+      a: "1",
+      f: 0,
+      i: data.uuid,
+      p: { t: nextTimetoken(), r: REGION },
+      k: "sub-c-emulator",
+      c: channel,
+      d: data,
+    });
+  }
+
   #subscribe(
     parts: RequestParts,
     request: Request,
   ): Promise<EmulatorAnswer> | Response {
-    const channels = new Set(
-      parts.channels.filter((channel) => !channel.endsWith("-pnpres")),
-    );
+    const channels = new Set(parts.channels);
     for (const channel of channels) {
+      if (channel.endsWith(PRESENCE_SUFFIX)) continue;
       const invalid = invalidChannelReason(channel, "subscribe");
       if (invalid)
         return serviceError(400, `Invalid channel: ${invalid}`, "Subscribe");
     }
     const tt = parts.query.get("tt");
     if (tt === null || tt === "0" || !/^\d+$/.test(tt)) {
-      return subscribeResponse(nextTimetoken(), []);
+      // The cursor first: the join comes after it, so the client sees it.
+      const cursor = nextTimetoken();
+      this.#heartbeat(parts);
+      return subscribeResponse(cursor, []);
     }
+    this.#heartbeat(parts);
     const cursor = BigInt(tt);
     const ready = this.#since(channels, cursor);
     if (ready.length > 0) {
@@ -430,4 +527,22 @@ function escapedPublishParts(url: URL): string[] {
   const path = url.pathname.split("/");
   const meta = /[?&]meta=([^&]*)/.exec(url.search)?.[1] ?? "";
   return [path[5] ?? "", path.slice(7).join("/"), meta];
+}
+
+function presenceResponse(fields: Record<string, unknown>): Response {
+  return jsonResponse({
+    status: 200,
+    message: "OK",
+    ...fields,
+    service: "Presence",
+  });
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

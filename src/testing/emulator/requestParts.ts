@@ -7,6 +7,9 @@ export interface RequestParts {
     | "subscribe"
     | "heartbeat"
     | "leave"
+    | "here-now"
+    | "set-state"
+    | "get-state"
     | "grant"
     | "unknown";
   /** Decoded path segments after the operation's prefix. */
@@ -50,10 +53,15 @@ export function requestParts(url: URL): RequestParts {
   if (first === "v2" && second === "subscribe") {
     return parts("subscribe", channelList(raw[3]));
   }
-  if (first === "v2" && second === "presence") {
+  if (first === "v2" && second === "presence" && raw[4] === "channel") {
+    const channels = channelList(raw[5]);
     const action = raw[6];
     if (action === "heartbeat" || action === "leave") {
-      return parts(action, channelList(raw[5]));
+      return parts(action, channels);
+    }
+    if (action === undefined) return parts("here-now", channels);
+    if (action === "uuid") {
+      return parts(raw[8] === "data" ? "set-state" : "get-state", channels);
     }
   }
   if (first === "v3" && second === "pam" && raw[3] === "grant") {

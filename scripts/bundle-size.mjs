@@ -16,7 +16,7 @@ const BUDGETS = {
   ".": 7_200,
   "./react": 300,
   "./server": 2_900, // 2,832 B (2,598 before the error classes of #12)
-  "./testing": 5_800, // 5,624 B with the emulated presence (4,511 before)
+  "./testing": 6_100, // 5,897 B with the emulated presence (4,511 before)
 };
 process.argv.forEach((argument, index) => {
   if (argument !== "--budget") return;

@@ -190,4 +190,53 @@ describe("the emulator's presence, through the real SDK", () => {
       });
     }
   });
+
+  it("should switch to interval events above Announce Max (§0.8, §3, §10.7)", async () => {
+    const harness = testEmulator({ presence: { announceMax: 2, interval: 1 } });
+    const watching = await watcher(harness);
+    for (const userId of ["alice", "bob", "carol"]) {
+      await member(harness, userId);
+    }
+    await eventually(() =>
+      expect(watching.events.at(-1)).toMatchObject({
+        action: "interval",
+        occupancy: 3,
+      }),
+    );
+    const joins = watching.events.filter(({ action }) => action === "join");
+    expect(joins.map(({ uuid }) => uuid)).toEqual(["alice", "bob"]);
+    expect(watching.events.at(-1)).not.toHaveProperty("join");
+  });
+
+  it("should list who changed in interval events with Presence Deltas (§3, §10.7)", async () => {
+    const harness = testEmulator({
+      presence: { announceMax: 1, interval: 1, presenceDeltas: true },
+    });
+    const watching = await watcher(harness);
+    await member(harness, "alice");
+    const bob = await member(harness, "bob");
+    await eventually(() =>
+      expect(watching.events).toContainEqual(
+        expect.objectContaining({ action: "interval", join: ["bob"] }),
+      ),
+    );
+    bob.unsubscribeAll();
+    // Back at Announce Max: one last interval event with the leave.
+    await eventually(() =>
+      expect(watching.events.at(-1)).toMatchObject({
+        action: "interval",
+        occupancy: 1,
+        leave: ["bob"],
+      }),
+    );
+    const alice = harness.client("alice-2");
+    const ready = connected(alice);
+    alice.channel(channel).subscription().subscribe();
+    await ready;
+    await eventually(() =>
+      expect(watching.events).toContainEqual(
+        expect.objectContaining({ action: "interval", occupancy: 2 }),
+      ),
+    );
+  });
 });

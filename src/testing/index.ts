@@ -1,3 +1,7 @@
+export type {
+  PresenceEventData,
+  PresenceSettings,
+} from "./emulator/presence";
 export {
   type EmulatorFault,
   type EmulatorRequest,

@@ -4,16 +4,29 @@ const DEFAULT_PRESENCE_TIMEOUT = 300;
 /** The suffix of the channel that carries a channel's presence events. */
 export const PRESENCE_SUFFIX = "-pnpres";
 
+type MemberAction = "join" | "leave" | "timeout";
+
 /** The `d` of a `-pnpres` event, as PubNub sends it. */
-export interface PresenceEventData {
-  action: "join" | "leave" | "timeout" | "state-change";
-  uuid: string;
-  occupancy: number;
-  /** Unix seconds. */
-  timestamp: number;
-  /** The member's state, on `state-change` and on a join with state. */
-  data?: Record<string, unknown>;
-}
+export type PresenceEventData =
+  | {
+      action: MemberAction | "state-change";
+      uuid: string;
+      occupancy: number;
+      /** Unix seconds. */
+      timestamp: number;
+      /** The member's state, on `state-change` and on a join with state. */
+      data?: Record<string, unknown>;
+    }
+  | {
+      /** Above Announce Max: the occupancy every interval, no one by one. */
+      action: "interval";
+      occupancy: number;
+      timestamp: number;
+      /** Who changed since the last interval event, with Presence Deltas. */
+      join?: string[];
+      leave?: string[];
+      timeout?: string[];
+    };
 
 interface Member {
   state: Record<string, unknown> | undefined;
@@ -22,11 +35,36 @@ interface Member {
   timeout: number;
 }
 
-export interface PresenceOptions {
+/** A keyset's presence settings, as PubNub's portal names them. */
+export interface PresenceSettings {
+  /**
+   * Above this many members a channel sends `interval` events instead of
+   * joins, leaves and timeouts.
+   * @default 20
+   */
+  announceMax?: number;
+  /**
+   * Seconds between `interval` events.
+   * @default 30
+   */
+  interval?: number;
+  /**
+   * Whether `interval` events list who joined, left and timed out.
+   * @default false
+   */
+  presenceDeltas?: boolean;
+}
+
+export interface PresenceOptions extends PresenceSettings {
   /** Publishes a `-pnpres` event into the emulator's channel log. */
   emit(channel: string, data: PresenceEventData): void;
   /** Caps every presence timeout, in seconds, so tests need not wait 300 s. */
   maxTimeout: number | undefined;
+}
+
+interface IntervalMode {
+  timer: ReturnType<typeof setInterval>;
+  deltas: Record<MemberAction, string[]>;
 }
 
 /**
@@ -37,6 +75,7 @@ export interface PresenceOptions {
  */
 export class PresenceRegistry {
   readonly #channels = new Map<string, Map<string, Member>>();
+  readonly #intervals = new Map<string, IntervalMode>();
   readonly #options: PresenceOptions;
 
   constructor(options: PresenceOptions) {
@@ -118,7 +157,9 @@ export class PresenceRegistry {
     for (const members of this.#channels.values()) {
       for (const { timer } of members.values()) clearTimeout(timer);
     }
+    for (const { timer } of this.#intervals.values()) clearInterval(timer);
     this.#channels.clear();
+    this.#intervals.clear();
   }
 
   #timeoutMs(seconds: number | undefined): number {
@@ -149,19 +190,76 @@ export class PresenceRegistry {
 
   #announce(
     channel: string,
-    action: PresenceEventData["action"],
+    action: MemberAction | "state-change",
     uuid: string,
     state: Record<string, unknown> | undefined,
   ): void {
+    const occupancy = this.#channels.get(channel)?.size ?? 0;
+    if (action !== "state-change" && this.#counted(channel, action, uuid)) {
+      return;
+    }
     const data: PresenceEventData = {
       action,
       uuid,
-      occupancy: this.#channels.get(channel)?.size ?? 0,
+      occupancy,
       timestamp: Math.floor(Date.now() / 1000),
     };
     if (state !== undefined && action !== "leave" && action !== "timeout") {
       data.data = state;
     }
+    this.#options.emit(`${channel}${PRESENCE_SUFFIX}`, data);
+  }
+
+  /**
+   * Above Announce Max a join, leave or timeout only counts towards the next
+   * `interval` event; returns whether it did. Dropping back to Announce Max
+   * sends a last interval event and ends the interval mode.
+   */
+  #counted(channel: string, action: MemberAction, uuid: string): boolean {
+    const { announceMax = 20 } = this.#options;
+    const occupancy = this.#channels.get(channel)?.size ?? 0;
+    let mode = this.#intervals.get(channel);
+    if (mode === undefined && occupancy > announceMax) {
+      mode = this.#startIntervals(channel);
+    }
+    if (mode === undefined) return false;
+    mode.deltas[action].push(uuid);
+    if (occupancy <= announceMax) {
+      clearInterval(mode.timer);
+      this.#intervals.delete(channel);
+      this.#sendInterval(channel, mode);
+    }
+    return true;
+  }
+
+  #startIntervals(channel: string): IntervalMode {
+    const { interval = 30 } = this.#options;
+    const mode: IntervalMode = {
+      deltas: { join: [], leave: [], timeout: [] },
+      timer: setInterval(
+        () => this.#sendInterval(channel, mode),
+        interval * 1000,
+      ),
+    };
+    (mode.timer as { unref?: () => void }).unref?.();
+    this.#intervals.set(channel, mode);
+    return mode;
+  }
+
+  #sendInterval(channel: string, { deltas }: IntervalMode): void {
+    const data: PresenceEventData = {
+      action: "interval",
+      occupancy: this.#channels.get(channel)?.size ?? 0,
+      timestamp: Math.floor(Date.now() / 1000),
+    };
+    if (this.#options.presenceDeltas) {
+      for (const action of ["join", "leave", "timeout"] as const) {
+        if (deltas[action].length > 0) data[action] = [...deltas[action]];
+      }
+    }
+    deltas.join = [];
+    deltas.leave = [];
+    deltas.timeout = [];
     this.#options.emit(`${channel}${PRESENCE_SUFFIX}`, data);
   }
 }

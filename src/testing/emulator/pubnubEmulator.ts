@@ -10,6 +10,7 @@ import {
   PRESENCE_SUFFIX,
   type PresenceEventData,
   PresenceRegistry,
+  type PresenceSettings,
 } from "./presence";
 import { type RequestParts, requestParts } from "./requestParts";
 import {
@@ -52,6 +53,11 @@ export interface PubNubEmulatorOptions {
    * @default undefined (the client's timeout)
    */
   maxPresenceTimeout?: number;
+  /**
+   * The keyset's presence settings: `announceMax` (20), `interval` (30 s)
+   * and `presenceDeltas` (false).
+   */
+  presence?: PresenceSettings;
 }
 
 /** One request the emulator received. */
@@ -126,6 +132,7 @@ export class PubNubEmulator {
     this.#backlogLimit = options.backlogLimit ?? 100;
     this.#backlogTtl = options.backlogTtl ?? 15 * 60_000;
     this.#presence = new PresenceRegistry({
+      ...options.presence,
       emit: (channel, data) => this.#emitPresence(channel, data),
       maxTimeout: options.maxPresenceTimeout,
     });
@@ -431,7 +438,7 @@ export class PubNubEmulator {
     this.#store({
       a: "1",
       f: 0,
-      i: data.uuid,
+      i: "uuid" in data ? data.uuid : "",
       p: { t: nextTimetoken(), r: REGION },
       k: "sub-c-emulator",
       c: channel,

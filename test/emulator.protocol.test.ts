@@ -196,6 +196,25 @@ describe("PubNubEmulator with the real SDK", () => {
     });
   });
 
+  it("should fail every held long-poll with its own response", async () => {
+    const emulator = new PubNubEmulator();
+    const held = ["a", "b"].map((channel) =>
+      emulator.handle(
+        new Request(
+          `http://x/v2/subscribe/sub/${channel}/0?tt=17000000000000000&tr=1`,
+        ),
+      ),
+    );
+    await eventually(() => expect(emulator.pendingSubscribes).toBe(2));
+    emulator.failPendingSubscribes({ status: 500 });
+    const answers = (await Promise.all(held)) as Response[];
+    expect(answers.map((answer) => answer.status)).toEqual([500, 500]);
+    // Each body can be read: the clients do not share one Response.
+    for (const answer of answers) {
+      expect(await answer.json()).toMatchObject({ status: 500 });
+    }
+  });
+
   it("should answer CORS preflights", async () => {
     const emulator = new PubNubEmulator();
     const answer = (await emulator.handle(

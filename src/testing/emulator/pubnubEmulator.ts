@@ -236,11 +236,15 @@ export class PubNubEmulator {
    * token that expired while connected.
    */
   failPendingSubscribes(fault: EmulatorFault = { network: true }): void {
-    const answer =
-      fault.network || fault.status === undefined
-        ? NETWORK_ERROR
-        : faultResponse(fault.status);
-    for (const waiter of [...this.#waiters]) waiter.answer(answer);
+    const { status } = fault;
+    // A Response body can be read once: one answer per held long-poll.
+    for (const waiter of [...this.#waiters]) {
+      waiter.answer(
+        fault.network || status === undefined
+          ? NETWORK_ERROR
+          : faultResponse(status),
+      );
+    }
   }
 
   /** Drops every held subscribe connection, as a network outage would. */

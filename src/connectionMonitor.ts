@@ -50,8 +50,11 @@ export class ConnectionMonitor {
   readonly #options: ConnectionMonitorOptions;
   readonly #listener = {
     status: (status: PubNubStatusEvent) => {
-      const canRefreshToken = this.#callbacks().getToken !== undefined;
-      this.#apply({ type: "status", status, canRefreshToken });
+      this.#apply({
+        type: "status",
+        status,
+        canRefreshToken: this.#canRefreshToken(),
+      });
     },
   };
   #state = initialMonitorState;
@@ -85,6 +88,10 @@ export class ConnectionMonitor {
 
   #callbacks(): ClientCallbacks {
     return this.#options.callbacks();
+  }
+
+  #canRefreshToken(): boolean {
+    return this.#callbacks().getToken !== undefined;
   }
 
   #report(error: PubNubLiveError): void {
@@ -162,7 +169,10 @@ export class ConnectionMonitor {
       if (this.#disposed) return;
       this.#report(error as PubNubLiveError);
     }
-    const canRefreshToken = this.#callbacks().getToken !== undefined;
-    this.#apply({ type: "token-failed", status, canRefreshToken });
+    this.#apply({
+      type: "token-failed",
+      status,
+      canRefreshToken: this.#canRefreshToken(),
+    });
   }
 }

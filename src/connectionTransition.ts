@@ -86,7 +86,7 @@ export function nextMonitorState(
     case "quiet":
       return connected(state);
     case "token-failed":
-      return refreshToken(state, input.status, input.canRefreshToken);
+      return tokenRefused(state, input.status, input.canRefreshToken);
     case "status":
       return onStatus(state, input.status, input.canRefreshToken);
   }
@@ -127,7 +127,7 @@ function onStatus(
     }
     case "access-denied": {
       const denied = { ...state, quietLoop: olderLoop, lost: true };
-      return refreshToken(denied, status, canRefreshToken);
+      return tokenRefused(denied, status, canRefreshToken);
     }
     case "ignored":
       return to(state);
@@ -169,7 +169,7 @@ function connectionLost(
 }
 
 /** A 403: fetch a new token, or stop when there is no way to get one. */
-function refreshToken(
+function tokenRefused(
   state: MonitorState,
   status: PubNubStatusEvent,
   canRefreshToken: boolean,

@@ -5,6 +5,7 @@ import type { ConnectionState } from "./connectionState";
 import { describeCause } from "./errors/PubNubLiveError";
 import type { PubNubClient } from "./pubnubClient";
 import { logError, reporterFor } from "./reporter";
+import { isTimerDelay } from "./timerDelay";
 import type { LiveProviderOptions } from "./types";
 
 /**
@@ -38,13 +39,7 @@ export function resolveProviderOptions(
     );
   }
   const { namespace, releaseDelay = 1000 } = options;
-  if (
-    !(
-      Number.isFinite(releaseDelay) &&
-      releaseDelay >= 0 &&
-      releaseDelay < 2 ** 31
-    )
-  ) {
+  if (!isTimerDelay(releaseDelay)) {
     throw new RangeError(
       `liveProvider: releaseDelay must be 0 to 2147483647 milliseconds, got ${describeCause(releaseDelay)}.`,
     );

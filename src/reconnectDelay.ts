@@ -1,5 +1,6 @@
 import { CallbackError } from "./errors/CallbackError";
 import { describeCause, type PubNubLiveError } from "./errors/PubNubLiveError";
+import { isTimerDelay } from "./timerDelay";
 
 /** Exponential backoff from 1 s to 30 s, with ±20 % jitter. */
 export function defaultReconnectDelay(attempt: number): number {
@@ -18,9 +19,7 @@ export function reconnectDelayFor(
   if (reconnectDelay === undefined) return defaultReconnectDelay(attempt);
   try {
     const delay = reconnectDelay(attempt);
-    if (typeof delay === "number" && delay >= 0 && delay < 2 ** 31) {
-      return delay;
-    }
+    if (isTimerDelay(delay)) return delay;
     throw new RangeError(
       `it returned ${describeCause(delay)}, not 0 to 2147483647 ms`,
     );

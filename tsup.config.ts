@@ -9,6 +9,7 @@ export default defineConfig({
     cli: "src/testing/cli.ts",
     react: "src/react/index.ts",
     server: "src/server/index.ts",
+    presence: "src/presence/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -9,6 +9,7 @@ export const entries: Record<string, string> = {
   ".": "index.ts",
   "./react": "react/index.ts",
   "./server": "server/index.ts",
+  "./presence": "presence/index.ts",
   "./testing": "testing/index.ts",
   "./testing/msw": "testing/msw.ts",
   "./testing/server": "testing/server.ts",

@@ -79,6 +79,14 @@ try {
     same("MessageTooLargeError", main.MessageTooLargeError, server.MessageTooLargeError);
     same("toPubNubChannel", main.toPubNubChannel, server.toPubNubChannel);
     same("PubNubEmulator", testing.PubNubEmulator, msw.PubNubEmulator);
+    let presenceThrew;
+    try { presence.toPresenceChannel({ resource: "" }); } catch (error) { presenceThrew = error; }
+    if (!(presenceThrew instanceof main.ChannelNameError)) {
+      throw new Error(FORMAT + ": a ./presence error is not instanceof the main entry's ChannelNameError");
+    }
+    if (typeof presence.presenceOf(liveProvider(new MemoryPubNub({ network: new MemoryNetwork() }))).enter !== "function") {
+      throw new Error(FORMAT + ": presenceOf() does not know a main-entry provider");
+    }
     const checkServerErrors = async () => {
       const thrown = await server.publishLiveEvent({ publish: async () => ({}) }, { type: "x" }).catch((error) => error);
       if (!(thrown instanceof main.PublishError && thrown instanceof main.PubNubLiveError)) {
@@ -115,6 +123,7 @@ try {
      import * as server from "@refinedev/pubnub/server";
      import * as testing from "@refinedev/pubnub/testing";
      import * as msw from "@refinedev/pubnub/testing/msw";
+     import * as presence from "@refinedev/pubnub/presence";
      import * as testServer from "@refinedev/pubnub/testing/server";
      const FORMAT = "esm"; ${identity} ${exercise}`,
   );
@@ -130,10 +139,18 @@ try {
      const server = require("@refinedev/pubnub/server");
      const testing = require("@refinedev/pubnub/testing");
      const msw = require("@refinedev/pubnub/testing/msw");
+     const presence = require("@refinedev/pubnub/presence");
      const testServer = require("@refinedev/pubnub/testing/server");
      const FORMAT = "cjs"; ${identity} ${exercise}`,
   );
-  for (const file of ["index.js", "index.cjs", "testing.js", "testing.cjs"]) {
+  for (const file of [
+    "index.js",
+    "index.cjs",
+    "presence.js",
+    "presence.cjs",
+    "testing.js",
+    "testing.cjs",
+  ]) {
     for (const module of withLocalImports(join(target, "dist"), file)) {
       const code = readFileSync(join(target, "dist", module), "utf8");
       if (/from\s*["']react["']|require\(["']react["']\)/.test(code)) {

@@ -16,6 +16,14 @@ function escapeCharacter(character: string): string {
     : encoded.replaceAll("%", "~");
 }
 
+/**
+ * `text` with every character the mapping escapes escaped, the first `/`
+ * included: one segment of a PubNub channel name.
+ */
+export function escapeChannelPart(text: string): string {
+  return text.replace(UNSAFE, escapeCharacter);
+}
+
 export function assertNamespace(namespace: string): void {
   if (!/^[\w-]+$/.test(namespace)) {
     throw new ChannelNameError(

@@ -44,6 +44,21 @@ export function toJsonSafe(value: unknown, ancestors: unknown[] = []): unknown {
   return copy;
 }
 
+/**
+ * True when `value` is JSON as it is: plain objects, arrays, strings, finite
+ * numbers, booleans and null, at most 32 levels deep (what
+ * {@link toJsonSafe} would keep unchanged, with nothing to leave out).
+ */
+export function isJsonValue(value: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (value === null || typeof value === "string") return true;
+  if (typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  const inside = (item: unknown) => isJsonValue(item, depth + 1);
+  if (Array.isArray(value)) return value.every(inside);
+  return isPlainObject(value) && Object.values(value).every(inside);
+}
+
 /** True when `__proto__` is an own key anywhere inside `value`. */
 export function hasProtoKey(value: object, depth = 0): boolean {
   const nested = (item: unknown) =>

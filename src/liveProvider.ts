@@ -12,6 +12,7 @@ import { SubscribeError } from "./errors/SubscribeError";
 import { typeFilter, watchedIds } from "./eventFilter";
 import { sessionFor } from "./liveSession";
 import { preparePublish } from "./preparePublish";
+import { setInternals } from "./providerInternals";
 import {
   type ProviderSettings,
   resolveProviderOptions,
@@ -122,7 +123,7 @@ export function liveProvider(
     }
   };
 
-  return {
+  const provider: PubNubLiveProvider = {
     connection: session.connection,
 
     subscribe(subscribeOptions) {
@@ -165,4 +166,6 @@ export function liveProvider(
       session.close(settings);
     },
   };
+  setInternals(provider, { session, settings, isDisposed: () => disposed });
+  return provider;
 }

@@ -45,12 +45,16 @@ export class LiveSession {
   readonly registry: ChannelRegistry;
   readonly #monitor: ConnectionMonitor;
   readonly #onClosed: () => void;
+  readonly #recoveryHooks = new Set<() => void>();
+  /** The PubNub client, for extensions such as presence. */
+  readonly client: PubNubClient;
   // Newest last; weak, so providers created on every render can be collected.
   #providers: WeakRef<ProviderSettings>[] = [];
   readonly #closed = new WeakSet<ProviderSettings>();
   #openProviders = 0;
 
   constructor(client: PubNubClient, onClosed: () => void) {
+    this.client = client;
     this.#onClosed = onClosed;
     this.registry = new ChannelRegistry(client, {
       senderId: this.senderId,
@@ -66,6 +70,16 @@ export class LiveSession {
   /** The client's connection state, shared by its providers. */
   get connection(): ConnectionStore {
     return this.#monitor.store;
+  }
+
+  /** Runs `hook` each time the connection is back after it was lost. */
+  onRecovered(hook: () => void): void {
+    this.#recoveryHooks.add(hook);
+  }
+
+  /** The newest provider's `report` and `releaseDelay`, for extensions. */
+  newestSettings(): ProviderSettings | undefined {
+    return this.#newest();
   }
 
   /** A subscriber is being added: the SDK is about to connect. */
@@ -105,6 +119,7 @@ export class LiveSession {
   }
 
   #resync(): void {
+    for (const hook of this.#recoveryHooks) hook();
     for (const subscriber of this.registry.subscribers()) {
       const event = resyncEvent(subscriber);
       if (subscriber.scope.resync && matchesFilter(subscriber.filter, event)) {

@@ -1,4 +1,8 @@
-import { decodeLiveMessage, liveProvider } from "@refinedev/pubnub";
+import {
+  decodeLiveMessage,
+  liveProvider,
+  toPubNubChannel,
+} from "@refinedev/pubnub";
 import {
   ChannelNameError,
   GrantError,
@@ -158,6 +162,10 @@ describe("grantLiveToken()", () => {
       { grantToken },
       { userId: "bob", namespace: "acme", write: true, ttl: 5 },
     );
+    await grantLiveToken(
+      { grantToken },
+      { userId: "carol", resources: ["posts"], presence: false },
+    );
     expect(grantToken.mock.calls).toEqual([
       [
         {
@@ -170,6 +178,12 @@ describe("grantLiveToken()", () => {
               "a~20b": { read: true },
             },
           },
+          patterns: {
+            channels: {
+              "^resources\\.posts\\.": { read: true },
+              "^resources\\.v1~2Eposts\\.": { read: true },
+            },
+          },
         },
       ],
       [
@@ -179,6 +193,36 @@ describe("grantLiveToken()", () => {
           patterns: { channels: { "^acme\\.": { read: true, write: true } } },
         },
       ],
+      [
+        {
+          ttl: 60,
+          authorized_uuid: "carol",
+          resources: { channels: { "resources.posts": { read: true } } },
+        },
+      ],
     ]);
+  });
+
+  it("should grant presence on a resource's records, lists and -pnpres channels only", async () => {
+    const grantToken = vi.fn(
+      async (_: { patterns?: { channels?: object } }) => "token",
+    );
+    await grantLiveToken(
+      { grantToken },
+      { userId: "alice", resources: ["a+b"], namespace: "v1" },
+    );
+    const [pattern = ""] = Object.keys(
+      grantToken.mock.calls[0]?.[0].patterns?.channels ?? {},
+    );
+    const covers = (channel: string) => new RegExp(pattern).test(channel);
+    const live = toPubNubChannel("resources/a+b", "v1");
+    expect(live).toContain("+");
+    expect(covers(`${live}.1`)).toBe(true);
+    expect(covers(`${live}.1-pnpres`)).toBe(true);
+    expect(covers(`${live}.~all-pnpres`)).toBe(true);
+    expect(covers(live)).toBe(false);
+    expect(covers(live.replace("+", "a"))).toBe(false);
+    expect(covers(`${live}c.1`)).toBe(false);
+    expect(covers(`v2.${live}.1`)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { PubNubLiveError } from "./PubNubLiveError";
 
 export interface DisposedErrorContext {
   /** What was asked of the disposed provider. */
-  operation: "subscribe" | "publish";
+  operation: "subscribe" | "publish" | "presence";
   channel?: string | undefined;
 }
 

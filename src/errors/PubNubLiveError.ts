@@ -17,6 +17,8 @@
  * - `connection`: the connection to PubNub was lost; the provider reconnects.
  * - `access-denied`: PubNub refused the client's token (403).
  * - `disposed`: the provider was used after `dispose()`.
+ * - `presence`: a presence state that is not JSON or too large, or a
+ *   presence request PubNub refused.
  * - `grant`: an Access Manager token could not be granted (server helpers).
  */
 export type PubNubLiveErrorCategory =
@@ -29,6 +31,7 @@ export type PubNubLiveErrorCategory =
   | "connection"
   | "access-denied"
   | "disposed"
+  | "presence"
   | "grant";
 
 export interface PubNubLiveErrorDetails {

@@ -4,3 +4,4 @@ export type {
   ConnectionStore,
 } from "../connectionState";
 export { useConnectionState } from "./useConnectionState";
+export { type UsePresenceOptions, usePresence } from "./usePresence";

@@ -16,6 +16,13 @@ export interface GrantLiveTokenOptions {
   namespace?: string;
   /** Also grant write (publishing). @default false */
   write?: boolean;
+  /**
+   * Also grant read on the presence channels of `resources` (their records
+   * and lists, and the `-pnpres` channels), which `@refinedev/pubnub/presence`
+   * and `usePresence` need. A namespace-wide token covers them anyway.
+   * @default true
+   */
+  presence?: boolean;
   /** Minutes the token lives, 1 to 43200 (30 days). @default 60 */
   ttl?: number;
 }
@@ -32,6 +39,11 @@ export interface PubNubGrantClient {
       channels?: Record<string, { read?: boolean; write?: boolean }>;
     };
   }): Promise<string>;
+}
+
+/** `text` matched literally inside a regular expression. */
+function literal(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 }
 
 /**
@@ -56,6 +68,7 @@ export async function grantLiveToken(
     channels = [],
     namespace,
     write = false,
+    presence = true,
   } = options ?? {};
   const ttl = options?.ttl ?? 60;
   if (typeof userId !== "string" || userId === "") {
@@ -80,6 +93,17 @@ export async function grantLiveToken(
         names.map((name) => [toPubNubChannel(name, namespace), permissions]),
       ),
     };
+    if (presence && resources.length > 0) {
+      // A presence channel is its live channel plus one segment.
+      grant.patterns = {
+        channels: Object.fromEntries(
+          resources.map((name) => [
+            `^${literal(toPubNubChannel(`resources/${name}`, namespace))}\\.`,
+            { read: true },
+          ]),
+        ),
+      };
+    }
   } else if (namespace !== undefined) {
     grant.patterns = { channels: { [`^${namespace}\\.`]: permissions } };
   } else {

@@ -1,3 +1,4 @@
+import { MemoryPresence } from "./memoryPresence";
 import type { MemoryPubNub } from "./memoryPubNub";
 import { nextTimetoken } from "./pubnubRules";
 
@@ -38,6 +39,19 @@ export class MemoryNetwork {
   readonly #messages: MemoryMessage[] = [];
   readonly #publishFailures: MemoryStatus[] = [];
   #idle: Promise<void> = Promise.resolve();
+  /** Who is present where. */
+  readonly presence = new MemoryPresence((event) =>
+    this.schedule(() => {
+      for (const client of this.#clients) client.deliverPresence(event);
+    }),
+  );
+
+  /** Makes `userId` vanish without leaving, as a crashed tab does. */
+  timeout(userId: string): void {
+    for (const channel of this.presence.channelsOf(userId)) {
+      this.presence.drop(channel, userId, "timeout");
+    }
+  }
 
   /** Every message published on this network, oldest first. */
   get messages(): readonly MemoryMessage[] {

@@ -4,6 +4,7 @@ import {
   MemoryNetwork,
   type MemoryStatus,
 } from "./memoryNetwork";
+import type { MemoryPresenceEvent } from "./memoryPresence";
 import { invalidChannelReason, isTooLarge } from "./pubnubRules";
 
 type MessageListener = (event: PubNubMessageEvent) => void;
@@ -13,6 +14,7 @@ type StatusListener = (status: MemoryStatus) => void;
 export interface MemoryListener {
   message?: MessageListener;
   status?: StatusListener;
+  presence?: (event: MemoryPresenceEvent) => void;
 }
 
 /** Options of {@link MemoryPubNub}. */
@@ -82,6 +84,14 @@ export class MemorySubscription {
     this.#listeners.clear();
     this.onMessage = undefined;
   }
+
+  /** @internal */
+  emitPresence(event: MemoryPresenceEvent): void {
+    this.onPresence?.(event);
+    for (const listener of [...this.#listeners]) listener.presence?.(event);
+  }
+
+  onPresence: ((event: MemoryPresenceEvent) => void) | undefined;
 
   /** @internal */
   emit(event: PubNubMessageEvent): void {
@@ -231,11 +241,62 @@ export class MemoryPubNub {
     this.network.detach(this);
   }
 
+  /** Who is on each of `channels`, as `pubnub.hereNow` answers. */
+  async hereNow(parameters: { channels: string[]; includeState?: boolean }) {
+    const channels = Object.fromEntries(
+      parameters.channels.map((name) => {
+        const members = this.network.presence.members(name);
+        const occupants = members.map(({ uuid, state }) =>
+          parameters.includeState ? { uuid, state } : { uuid },
+        );
+        return [name, { name, occupancy: members.length, occupants }];
+      }),
+    );
+    const occupancy = Object.values(channels).map((c) => c.occupancy);
+    return {
+      totalChannels: parameters.channels.length,
+      totalOccupancy: occupancy.reduce((sum, n) => sum + n, 0),
+      channels,
+    };
+  }
+
+  /**
+   * Sets this user's state on `channels`, as `pubnub.setState`. With
+   * `withHeartbeat` it is a heartbeat, as PubNub's: it joins the channels,
+   * and `state` is keyed by channel.
+   */
+  async setState(parameters: {
+    channels: string[];
+    state: Record<string, unknown>;
+    withHeartbeat?: boolean;
+  }) {
+    const { presence } = this.network;
+    for (const channel of parameters.channels) {
+      const state = parameters.withHeartbeat
+        ? parameters.state[channel]
+        : parameters.state;
+      if (parameters.withHeartbeat) presence.join(channel, this.userId);
+      if (
+        typeof state === "object" &&
+        state !== null &&
+        !Array.isArray(state)
+      ) {
+        presence.setState(
+          channel,
+          this.userId,
+          state as Record<string, unknown>,
+        );
+      }
+    }
+    return { state: parameters.state };
+  }
+
   /** @internal Called by MemorySubscription. */
   changeSubscription(subscription: MemorySubscription, active: boolean): void {
     const before = this.#subscriptions.size;
     if (active) this.#subscriptions.add(subscription);
     else this.#subscriptions.delete(subscription);
+    this.#trackPresence(subscription.channel, active);
     const affectedChannels = this.getSubscribedChannels();
     const invalid = affectedChannels.find((name) =>
       invalidChannelReason(name, "subscribe"),
@@ -248,6 +309,25 @@ export class MemoryPubNub {
           ? { category: "PNDisconnectedCategory" }
           : { category: "PNSubscriptionChangedCategory", affectedChannels };
     this.emitStatus(status);
+  }
+
+  // Subscribing to a channel joins it; `-pnpres` channels only watch.
+  #trackPresence(channel: string, active: boolean): void {
+    if (channel.endsWith("-pnpres")) return;
+    const { presence } = this.network;
+    if (active) presence.join(channel, this.userId);
+    else if (!this.getSubscribedChannels().includes(channel)) {
+      presence.drop(channel, this.userId, "leave");
+    }
+  }
+
+  /** @internal Called by MemoryNetwork. */
+  deliverPresence(event: MemoryPresenceEvent): void {
+    for (const subscription of this.#subscriptions) {
+      if (subscription.channel === event.subscription) {
+        subscription.emitPresence(event);
+      }
+    }
   }
 
   /** @internal Called by MemoryNetwork. */

@@ -5,10 +5,8 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { startExample } from "../../examples/posts/scripts/start.mjs";
+import { startExampleAndBrowser } from "./exampleBrowser.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Under .tmp/: a test run leaves the tracked docs/ alone. `npm run
 // screenshots` copies it there.
 const SCREENSHOTS = fileURLToPath(
@@ -36,24 +34,7 @@ const waitLive = (page) =>
   badge(page).getByText("Live", { exact: true }).waitFor();
 
 before(async () => {
-  example = await startExample({
-    emulatorPort: 0,
-    apiPort: 0,
-    appPort: 0,
-    quiet: true,
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  ({ example, browser } = await startExampleAndBrowser());
   alice = await openWindow("/posts");
   bob = await openWindow("/posts");
   await Promise.all([waitLive(alice), waitLive(bob)]);

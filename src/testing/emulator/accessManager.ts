@@ -81,18 +81,18 @@ export class AccessManager {
         channels: parts.channels,
       };
     }
-    const denied = parts.channels
-      .map((channel) => channel.replace(/-pnpres$/, ""))
-      .filter((channel) => {
-        const granted =
-          (grant.channels.get(channel) ?? 0) |
-          grant.patterns.reduce(
-            (bits, [pattern, patternBits]) =>
-              pattern.test(channel) ? bits | patternBits : bits,
-            0,
-          );
-        return (granted & bit) === 0;
-      });
+    // A `-pnpres` channel needs read of its own (PubNub's operations-to-
+    // permissions table); a grant on "ch" does not cover "ch-pnpres".
+    const denied = parts.channels.filter((channel) => {
+      const granted =
+        (grant.channels.get(channel) ?? 0) |
+        grant.patterns.reduce(
+          (bits, [pattern, patternBits]) =>
+            pattern.test(channel) ? bits | patternBits : bits,
+          0,
+        );
+      return (granted & bit) === 0;
+    });
     return denied.length > 0
       ? { message: "Forbidden", channels: denied }
       : undefined;

@@ -3,13 +3,14 @@ import {
   ChangedElsewhereAlert,
   useChangedElsewhere,
 } from "../components/ChangedElsewhereAlert";
+import { EditingNow } from "../components/EditingNow";
 import { PostForm } from "./PostForm";
 
 export function PostEdit() {
   const { change, onLiveEvent, dismiss } = useChangedElsewhere();
   // manual: the form does not change under the user's hands; the alert
   // tells them someone else changed the post.
-  const { query, onFinish, formLoading } = useForm({
+  const { query, onFinish, formLoading, id } = useForm({
     resource: "posts",
     action: "edit",
     liveMode: "manual",
@@ -22,6 +23,7 @@ export function PostEdit() {
       <div className="card-header">
         <h1>Edit post {post ? `#${post.id}` : ""}</h1>
       </div>
+      <EditingNow id={id} />
       <ChangedElsewhereAlert
         change={change}
         onRefresh={() => {

@@ -1,0 +1,29 @@
+// The posts example on free ports and a headless Chromium, for the browser
+// tests. Playwright's launch() gives Chromium a fresh, temporary profile.
+import { chromium } from "playwright-core";
+import { startExample } from "../../examples/posts/scripts/start.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Starts the example (emulator, API, app) and Chromium. */
+export async function startExampleAndBrowser() {
+  const example = await startExample({
+    emulatorPort: 0,
+    apiPort: 0,
+    appPort: 0,
+    quiet: true,
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return { example, browser };
+}

@@ -10,6 +10,7 @@ export default defineConfig({
     react: "src/react/index.ts",
     server: "src/server/index.ts",
     presence: "src/presence/index.ts",
+    "react-query": "src/react-query/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

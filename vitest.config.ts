@@ -10,6 +10,7 @@ export const entries: Record<string, string> = {
   "./react": "react/index.ts",
   "./server": "server/index.ts",
   "./presence": "presence/index.ts",
+  "./react-query": "react-query/index.ts",
   "./testing": "testing/index.ts",
   "./testing/msw": "testing/msw.ts",
   "./testing/server": "testing/server.ts",

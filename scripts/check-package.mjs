@@ -87,6 +87,12 @@ try {
     if (typeof presence.presenceOf(liveProvider(new MemoryPubNub({ network: new MemoryNetwork() }))).enter !== "function") {
       throw new Error(FORMAT + ": presenceOf() does not know a main-entry provider");
     }
+    // ./react-query must see the main entry's deliveries: one shared module.
+    const passedThrough = [];
+    const queryClient = reactQuery.withLiveInvalidation({
+      invalidateQueries: async (...args) => { passedThrough.push(args); },
+      getQueryCache: () => ({ findAll: () => [], subscribe: () => () => {} }),
+    });
     const checkServerErrors = async () => {
       const thrown = await server.publishLiveEvent({ publish: async () => ({}) }, { type: "x" }).catch((error) => error);
       if (!(thrown instanceof main.PublishError && thrown instanceof main.PubNubLiveError)) {
@@ -102,10 +108,14 @@ try {
     const network = new MemoryNetwork();
     const provider = liveProvider(new MemoryPubNub({ network }), { releaseDelay: 0 });
     const received = [];
-    provider.subscribe({ channel: "resources/posts", types: ["*"], callback: (e) => received.push(e) });
+    provider.subscribe({ channel: "resources/posts", types: ["*"], callback: (e) => {
+      received.push(e);
+      queryClient.invalidateQueries({ queryKey: ["posts"], type: "active", refetchType: "active" });
+    } });
     network.publish(toPubNubChannel("resources/posts"), { type: "updated", payload: { ids: [1] } });
     network.flush().then(checkServerErrors).then(() => {
       if (received.length !== 1 || !(received[0].date instanceof Date)) throw new Error("no event");
+      if (passedThrough.length !== 0) throw new Error(FORMAT + ": ./react-query does not see the main entry's live deliveries");
       console.log(FORMAT + " ok, one class per concept across entries");
     });`;
   writeFileSync(
@@ -124,6 +134,7 @@ try {
      import * as testing from "@refinedev/pubnub/testing";
      import * as msw from "@refinedev/pubnub/testing/msw";
      import * as presence from "@refinedev/pubnub/presence";
+     import * as reactQuery from "@refinedev/pubnub/react-query";
      import * as testServer from "@refinedev/pubnub/testing/server";
      const FORMAT = "esm"; ${identity} ${exercise}`,
   );
@@ -140,6 +151,7 @@ try {
      const testing = require("@refinedev/pubnub/testing");
      const msw = require("@refinedev/pubnub/testing/msw");
      const presence = require("@refinedev/pubnub/presence");
+     const reactQuery = require("@refinedev/pubnub/react-query");
      const testServer = require("@refinedev/pubnub/testing/server");
      const FORMAT = "cjs"; ${identity} ${exercise}`,
   );
@@ -148,14 +160,20 @@ try {
     "index.cjs",
     "presence.js",
     "presence.cjs",
+    "react-query.js",
+    "react-query.cjs",
     "testing.js",
     "testing.cjs",
   ]) {
     for (const module of withLocalImports(join(target, "dist"), file)) {
       const code = readFileSync(join(target, "dist", module), "utf8");
-      if (/from\s*["']react["']|require\(["']react["']\)/.test(code)) {
+      if (
+        /from\s*["'](react|@tanstack\/[^"']+)["']|require\(["'](react|@tanstack\/[^"']+)["']\)/.test(
+          code,
+        )
+      ) {
         throw new Error(
-          `dist/${module} (loaded by dist/${file}) imports React; only the ./react entry may`,
+          `dist/${module} (loaded by dist/${file}) imports React or TanStack Query; only the ./react entry may import React, and no entry imports TanStack`,
         );
       }
     }

@@ -7,7 +7,10 @@
 // stay the same. Prints a table, writes .tmp/compat/report.json and, after a
 // full run, the README's "Compatibility" table.
 //
-//   node scripts/test-compat.mjs [--only ID,ID] [--no-node] [--list]
+//   node scripts/test-compat.mjs [--only ID,ID] [--no-node] [--list] [--install-only]
+//
+// --install-only installs the chosen rows and prints their folders (the
+// bench runs refine 4 from one).
 //
 // REFINE_PUBNUB_COMPAT_CACHE moves the installs elsewhere (default .tmp/compat).
 import { spawnSync } from "node:child_process";
@@ -31,15 +34,21 @@ const cache = resolve(
 const RUN_TIMEOUT = 10 * 60_000;
 
 function parseArguments(argv) {
-  const options = { only: undefined, node: true, list: false };
+  const options = {
+    only: undefined,
+    node: true,
+    list: false,
+    installOnly: false,
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === "--only") options.only = argv[++index]?.split(",");
     else if (argument === "--no-node") options.node = false;
     else if (argument === "--list") options.list = true;
+    else if (argument === "--install-only") options.installOnly = true;
     else {
       console.error(
-        `Unknown argument ${argument}. Usage: node scripts/test-compat.mjs [--only ID,ID] [--no-node] [--list]`,
+        `Unknown argument ${argument}. Usage: node scripts/test-compat.mjs [--only ID,ID] [--no-node] [--list] [--install-only]`,
       );
       process.exit(2);
     }
@@ -294,6 +303,16 @@ function main() {
     if (runs.length === 0) {
       console.error(`--only matched nothing; the ids are listed above.`);
       process.exit(2);
+    }
+    return;
+  }
+  if (options.installOnly) {
+    for (const { row } of runs.filter(({ kind }) => kind === "row")) {
+      install(
+        join(cache, row.id),
+        { ...row.packages, ...matrix.shared },
+        row.id,
+      );
     }
     return;
   }

@@ -1,8 +1,10 @@
 import type { LiveEvent } from "@refinedev/core";
+import { coalesceEvents } from "./coalesceEvents";
 import type { PubNubLiveError } from "./errors/PubNubLiveError";
 import { SubscribeError } from "./errors/SubscribeError";
 import { SubscriberCallbackError } from "./errors/SubscriberCallbackError";
 import { type EventFilter, matchesFilter } from "./eventFilter";
+import { dispatchingLiveEvents } from "./liveDispatch";
 import type {
   PubNubClient,
   PubNubMessageEvent,
@@ -15,6 +17,8 @@ export interface ProviderScope {
   readonly ignoreOwnEvents: boolean;
   readonly releaseDelay: number;
   readonly resync: boolean;
+  /** Whether events that arrive together merge (see `coalesceEvents`). */
+  readonly coalesce: boolean;
   /** Its `onError`, guarded. */
   report(error: PubNubLiveError): void;
 }
@@ -35,6 +39,10 @@ export interface Subscriber {
 interface ChannelEntry {
   readonly subscription: PubNubSubscription;
   readonly subscribers: Set<Subscriber>;
+  /** Messages of this tick, delivered together at its end. */
+  readonly arrived: PubNubMessageEvent[];
+  /** Timetokens delivered lately, to drop a message the SDK hands over twice. */
+  readonly delivered: Set<string>;
   releaseTimer?: ReturnType<typeof setTimeout> | undefined;
   /** The subscriber whose leaving started the release delay. */
   lastToLeave?: Subscriber | undefined;
@@ -102,9 +110,14 @@ export class ChannelRegistry {
 
   #open(pubnubChannel: string): ChannelEntry {
     const subscription = this.#client.channel(pubnubChannel).subscription();
-    const entry: ChannelEntry = { subscription, subscribers: new Set() };
+    const entry: ChannelEntry = {
+      subscription,
+      subscribers: new Set(),
+      arrived: [],
+      delivered: new Set(),
+    };
     subscription.addListener({
-      message: (message) => this.#dispatch(entry, message),
+      message: (message) => this.#receive(entry, message),
     });
     subscription.subscribe();
     this.#entries.set(pubnubChannel, entry);
@@ -130,33 +143,84 @@ export class ChannelRegistry {
     }
   }
 
-  #dispatch(entry: ChannelEntry, message: PubNubMessageEvent): void {
+  /**
+   * Holds a message until the end of the tick: the SDK hands over the
+   * messages of one long-poll response one after another, synchronously.
+   */
+  #receive(entry: ChannelEntry, message: PubNubMessageEvent): void {
+    entry.arrived.push(message);
+    if (entry.arrived.length === 1) {
+      queueMicrotask(() => this.#dispatch(entry));
+    }
+  }
+
+  #dispatch(entry: ChannelEntry): void {
+    const messages = entry.arrived.splice(0);
     const subscribers = [...entry.subscribers];
     const first = subscribers[0];
     if (first === undefined) return;
-    let event: LiveEvent;
+    const received = messages.flatMap(
+      (message) => this.#decode(entry, message, first.channel) ?? [],
+    );
+    if (received.length === 0) return;
+    dispatchingLiveEvents(() => {
+      for (const subscriber of subscribers) deliverAll(subscriber, received);
+    });
+  }
+
+  /** The event a message carries, or `undefined` (reported) for none. */
+  #decode(
+    entry: ChannelEntry,
+    message: PubNubMessageEvent,
+    channel: string,
+  ): ReceivedEvent | undefined {
+    const timetoken = String(message.timetoken);
+    if (entry.delivered.has(timetoken)) return undefined;
+    rememberTimetoken(entry.delivered, timetoken);
     try {
-      const timetoken = String(message.timetoken);
-      event = decodeLiveMessage(message.message, first.channel, timetoken);
+      return {
+        event: decodeLiveMessage(message.message, channel, timetoken),
+        own: Object(message.userMetadata).sender === this.#options.senderId,
+      };
     } catch (error) {
       this.#options.report(error as PubNubLiveError);
-      return;
+      return undefined;
     }
-    const own = Object(message.userMetadata).sender === this.#options.senderId;
-    for (const subscriber of subscribers) {
-      if (
-        !subscriber.removed &&
-        !(own && subscriber.scope.ignoreOwnEvents) &&
-        matchesFilter(subscriber.filter, event)
-      ) {
-        deliver(
-          subscriber,
-          subscriber.channel === event.channel
-            ? event
-            : { ...event, channel: subscriber.channel },
-        );
-      }
-    }
+  }
+}
+
+interface ReceivedEvent {
+  readonly event: LiveEvent;
+  /** Published from this client. */
+  readonly own: boolean;
+}
+
+const REMEMBERED_TIMETOKENS = 100;
+
+function rememberTimetoken(delivered: Set<string>, timetoken: string): void {
+  delivered.add(timetoken);
+  if (delivered.size > REMEMBERED_TIMETOKENS) {
+    delivered.delete(delivered.values().next().value as string);
+  }
+}
+
+/** Hands a subscriber the events it wants, merged when its provider does. */
+function deliverAll(
+  subscriber: Subscriber,
+  received: readonly ReceivedEvent[],
+): void {
+  const { scope, filter, channel } = subscriber;
+  const wanted = received
+    .filter(({ own }) => !(own && scope.ignoreOwnEvents))
+    .map(({ event }) => event)
+    .filter((event) => matchesFilter(filter, event));
+  const events = scope.coalesce ? coalesceEvents(wanted) : wanted;
+  for (const event of events) {
+    if (subscriber.removed) return;
+    deliver(
+      subscriber,
+      event.channel === channel ? event : { ...event, channel },
+    );
   }
 }
 

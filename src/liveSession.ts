@@ -4,6 +4,7 @@ import { type ClientCallbacks, ConnectionMonitor } from "./connectionMonitor";
 import type { ConnectionState, ConnectionStore } from "./connectionState";
 import { CallbackError } from "./errors/CallbackError";
 import { matchesFilter } from "./eventFilter";
+import { dispatchingLiveEvents } from "./liveDispatch";
 import type { ProviderSettings } from "./providerOptions";
 import type { PubNubClient } from "./pubnubClient";
 
@@ -120,12 +121,17 @@ export class LiveSession {
 
   #resync(): void {
     for (const hook of this.#recoveryHooks) hook();
-    for (const subscriber of this.registry.subscribers()) {
-      const event = resyncEvent(subscriber);
-      if (subscriber.scope.resync && matchesFilter(subscriber.filter, event)) {
-        deliver(subscriber, event);
+    dispatchingLiveEvents(() => {
+      for (const subscriber of this.registry.subscribers()) {
+        const event = resyncEvent(subscriber);
+        if (
+          subscriber.scope.resync &&
+          matchesFilter(subscriber.filter, event)
+        ) {
+          deliver(subscriber, event);
+        }
       }
-    }
+    });
   }
 
   #tell(state: ConnectionState): void {

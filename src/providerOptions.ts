@@ -50,6 +50,7 @@ export function resolveProviderOptions(
     releaseDelay,
     ignoreOwnEvents: options.ignoreOwnEvents ?? true,
     resync: options.resync ?? true,
+    coalesce: options.coalesce ?? true,
     report: reporterFor(options.onError ?? logError),
     reconnectDelay: options.reconnectDelay,
     getToken: options.getToken,

@@ -71,6 +71,19 @@ export interface LiveProviderOptions {
   resync?: boolean | undefined;
 
   /**
+   * Whether events of one channel that arrive together (one PubNub
+   * long-poll response, one tick) reach each subscriber merged: each run of
+   * consecutive events of one type whose `payload` holds only `ids` becomes
+   * one event with the union of their ids (and the last one's date). Other
+   * events stay separate, in order. In `liveMode: "auto"` a burst then
+   * costs one refetch instead of one per event; `manual` pages still learn
+   * every id. No delay is added. `false` delivers every event on its own.
+   *
+   * @default true
+   */
+  coalesce?: boolean | undefined;
+
+  /**
    * Milliseconds to wait before reconnection attempt number `attempt`
    * (0, 1, 2, …) after PubNub disconnected unexpectedly. The newest
    * provider's applies. If it throws or returns no number from 0 to

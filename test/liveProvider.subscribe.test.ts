@@ -441,4 +441,52 @@ describe("incoming messages", () => {
     network.publish("resources.posts", "junk");
     await expect(network.flush()).resolves.toBeUndefined();
   });
+
+  it("should merge the events of one tick, in order, and hand manual pages every id", async () => {
+    const { provider, pubnub, network } = memoryHarness();
+    const { events, callback } = recorder();
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    // One long-poll response: the SDK hands its messages over synchronously.
+    const messages = [
+      updated,
+      { type: "updated", payload: { ids: ["2"] } },
+      { type: "created", payload: { ids: [3] } },
+      updated,
+    ];
+    for (const [index, message] of messages.entries()) {
+      pubnub.deliver({
+        channel: "resources.posts",
+        message,
+        timetoken: `1795461667457000${index}`,
+        publisher: "server",
+      });
+    }
+    await network.flush();
+    expect(events.map(({ type, payload }) => [type, payload.ids])).toEqual([
+      ["updated", [1, "2"]],
+      ["created", [3]],
+      ["updated", [1]],
+    ]);
+    network.publish("resources.posts", updated);
+    await network.flush();
+    expect(events).toHaveLength(4);
+  });
+
+  it("should drop a message the SDK hands over twice", async () => {
+    const { provider, pubnub, network } = memoryHarness();
+    const { events, callback } = recorder();
+    provider.subscribe({ channel: posts, types: ["*"], callback });
+    const message = {
+      channel: "resources.posts",
+      message: updated,
+      timetoken: "17954616674570000",
+      publisher: "server",
+    };
+    pubnub.deliver(message);
+    await network.flush();
+    pubnub.deliver(message);
+    pubnub.deliver({ ...message, timetoken: "17954616674580000" });
+    await network.flush();
+    expect(events).toHaveLength(2);
+  });
 });

@@ -283,4 +283,58 @@ describe("liveProvider on the real SDK through the emulator", () => {
     expect(reader.errors[0]?.message).toMatch(/no publishKey/);
     expect(harness.requests("publish")).toEqual([]);
   });
+
+  it("should hand a burst from one long-poll response to each subscriber as one event", async () => {
+    const harness = testEmulator();
+    const client = harness.client("bob");
+    const { provider, listen } = providerOn(client);
+    const list = listen();
+    const calls: unknown[] = [];
+    const record = provider.subscribe({
+      channel: posts,
+      types: ["*"],
+      params: { id: 4 },
+      callback: (event) => calls.push(event.payload.ids),
+    });
+    await connected(client);
+    const pubnubChannel = toPubNubChannel(posts);
+    for (let id = 1; id <= 10; id++) {
+      harness.emulator.publish(pubnubChannel, {
+        type: "updated",
+        payload: { ids: [id] },
+      });
+    }
+    harness.emulator.publish(pubnubChannel, {
+      type: "deleted",
+      payload: { ids: [11] },
+    });
+    await eventually(() => expect(list.events).toHaveLength(2));
+    expect(list.events.map(({ type, payload }) => [type, payload])).toEqual([
+      ["updated", { ids: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }],
+      ["deleted", { ids: [11] }],
+    ]);
+    // A record's subscriber hears once, of the ids it watches.
+    expect(calls).toEqual([[4]]);
+    provider.unsubscribe(record);
+  });
+
+  it("should deliver a burst event by event with coalesce: false", async () => {
+    const harness = testEmulator();
+    const client = harness.client("bob");
+    const { listen } = providerOn(client, { coalesce: false });
+    const list = listen();
+    await connected(client);
+    for (let id = 1; id <= 3; id++) {
+      harness.emulator.publish(toPubNubChannel(posts), {
+        type: "updated",
+        payload: { ids: [id] },
+      });
+    }
+    await eventually(() => expect(list.events).toHaveLength(3));
+    expect(list.events.map(({ payload }) => payload.ids)).toEqual([
+      [1],
+      [2],
+      [3],
+    ]);
+  });
 });

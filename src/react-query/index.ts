@@ -1,0 +1,4 @@
+export {
+  type LiveInvalidationClient,
+  withLiveInvalidation,
+} from "./withLiveInvalidation";

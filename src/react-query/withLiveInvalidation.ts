@@ -1,0 +1,81 @@
+import { isDispatchingLiveEvents } from "../liveDispatch";
+import { LiveRefetches, type QueryCacheLike } from "./liveRefetches";
+
+/**
+ * The part of a TanStack Query (v4 or v5) `QueryClient` that
+ * {@link withLiveInvalidation} uses. A `QueryClient` fits it.
+ */
+export interface LiveInvalidationClient {
+  // biome-ignore lint/suspicious/noExplicitAny: TanStack v4's and v5's overloads differ.
+  invalidateQueries(...args: any[]): Promise<void>;
+  getQueryCache(): QueryCacheLike;
+}
+
+type Filters = Record<string, unknown>;
+
+const ADJUSTED = Symbol.for("@refinedev/pubnub/withLiveInvalidation");
+
+/** TanStack v4 also takes `(queryKey, filters, options)`; v5 `(filters, options)`. */
+function filtersOf(args: unknown[]): Filters {
+  const [first, second] = args;
+  return Array.isArray(first)
+    ? { ...(second as Filters | undefined), queryKey: first }
+    : { ...(first as Filters | undefined) };
+}
+
+/**
+ * refine's invalidation in `liveMode: "auto"`: the active queries of a
+ * resource, asked for while the provider hands over live events.
+ */
+function isLiveInvalidation(filters: Filters): boolean {
+  return (
+    isDispatchingLiveEvents() &&
+    filters.type === "active" &&
+    filters.refetchType === "active"
+  );
+}
+
+/**
+ * Adjusts a TanStack Query client so that refine's live invalidations cost
+ * one read per query: every active query of the resource refetches once per
+ * event or burst, however many refine hooks subscribed, and once more when
+ * the event came while a fetch of it was already running (so it is never
+ * left showing data read before the change). Every other call of the client
+ * behaves as before. Works with TanStack Query v5 (refine 5) and v4
+ * (refine 4), the copy the app already has.
+ *
+ * @returns the same client
+ * @throws {TypeError} when `queryClient` is not a TanStack `QueryClient`
+ * @example
+ * const queryClient = withLiveInvalidation(new QueryClient());
+ * <Refine liveProvider={liveProvider(pubnub)}
+ *   options={{ liveMode: "auto", reactQuery: { clientConfig: queryClient } }} />
+ */
+export function withLiveInvalidation<Client extends LiveInvalidationClient>(
+  queryClient: Client,
+): Client {
+  if (
+    typeof queryClient?.invalidateQueries !== "function" ||
+    typeof queryClient.getQueryCache !== "function"
+  ) {
+    throw new TypeError(
+      "withLiveInvalidation(queryClient) needs a TanStack Query QueryClient: withLiveInvalidation(new QueryClient()), then pass it to <Refine options={{ reactQuery: { clientConfig: queryClient } }}>.",
+    );
+  }
+  if (ADJUSTED in queryClient) return queryClient;
+  const original = queryClient.invalidateQueries.bind(queryClient);
+  const refetches = new LiveRefetches(queryClient.getQueryCache(), (query) =>
+    original(
+      { queryKey: query.queryKey, exact: true, refetchType: "active" },
+      { cancelRefetch: false },
+    ),
+  );
+  Object.defineProperty(queryClient, ADJUSTED, { value: true });
+  queryClient.invalidateQueries = (...args: unknown[]) => {
+    const filters = filtersOf(args);
+    return isLiveInvalidation(filters)
+      ? refetches.invalidate(filters)
+      : original(...args);
+  };
+  return queryClient;
+}

@@ -1,0 +1,264 @@
+import {
+  type BaseRecord,
+  type DataProvider,
+  type LiveProvider,
+  Refine,
+  useList,
+  useMany,
+  useOne,
+  useTable,
+} from "@refinedev/core";
+import { liveProvider, toPubNubChannel } from "@refinedev/pubnub";
+import { withLiveInvalidation } from "@refinedev/pubnub/react-query";
+import { QueryClient } from "@tanstack/react-query";
+import { act, render } from "@testing-library/react";
+import type PubNub from "pubnub";
+import { connected, type EmulatorHarness, eventually } from "./emulatorHarness";
+import { refineMajor } from "./refineVersion";
+
+// A refine page with N live hooks of `posts` over a slow API whose data
+// changes with every event, for counting reads and checking freshness
+// (test/sdk.refetch.test.tsx and bench/refetch.bench.test.tsx).
+
+interface Post extends BaseRecord {
+  id: number;
+  version: number;
+}
+
+/** The API: 30 posts; every change bumps a post's version. */
+class PostsApi {
+  readonly posts: Post[] = Array.from({ length: 30 }, (_, index) => ({
+    id: index + 1,
+    version: 0,
+  }));
+  reads = 0;
+  inFlight = 0;
+  lastReadAt = 0;
+  readonly #delay: readonly [number, number];
+
+  constructor(delay: readonly [number, number]) {
+    this.#delay = delay;
+  }
+
+  change(id: number): void {
+    const post = this.posts[id - 1];
+    if (post) post.version++;
+  }
+
+  /** Answers after a delay in the range, reading the data halfway. */
+  async read<T>(answer: () => T): Promise<T> {
+    this.reads++;
+    this.inFlight++;
+    this.lastReadAt = Date.now();
+    const [min, max] = this.#delay;
+    const delay = min + ((this.reads * 7919) % (max - min + 1));
+    try {
+      await sleep(delay / 2);
+      const data = structuredClone(answer());
+      await sleep(delay / 2);
+      return data;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  page(current: number, size: number): Post[] {
+    return this.posts.slice((current - 1) * size, current * size);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function dataProviderOn(api: PostsApi): DataProvider {
+  return {
+    getApiUrl: () => "memory://",
+    getList: ({ pagination }) => {
+      const { pageSize = 10 } = pagination ?? {};
+      const page = pagePosition(pagination);
+      return api.read(() => ({
+        data: api.page(page, pageSize) as never[],
+        total: api.posts.length,
+      }));
+    },
+    getOne: ({ id }) =>
+      api.read(() => ({ data: api.posts[Number(id) - 1] as never })),
+    getMany: ({ ids }) =>
+      api.read(() => ({
+        data: ids.map((id) => api.posts[Number(id) - 1]) as never[],
+      })),
+    create: () => Promise.reject(new Error("read-only")),
+    update: () => Promise.reject(new Error("read-only")),
+    deleteOne: () => Promise.reject(new Error("read-only")),
+  };
+}
+
+/** refine 5 names the page `currentPage`, refine 4 `current`. */
+function pagePosition(pagination: unknown): number {
+  const { current, currentPage } = (pagination ?? {}) as Record<string, number>;
+  return currentPage ?? current ?? 1;
+}
+const page = (n: number, pageSize: number) =>
+  ({ current: n, currentPage: n, pageSize }) as never;
+
+/** What each hook shows, as `id:version` lists, by hook name. */
+type Shown = Map<string, string[]>;
+
+const versions = (data: unknown): string[] =>
+  ([] as Post[])
+    .concat((data ?? []) as Post[])
+    .map((post) => `${post.id}:${post.version}`);
+
+/**
+ * The records a hook shows: refine 5 returns `result` (a record, or
+ * `{ data }`), refine 4 the query (`data.data`), for `useTable` in
+ * `tableQueryResult`.
+ */
+function shownData(hook: unknown, v4Query?: string): unknown {
+  type Query = { data?: { data?: unknown } };
+  const shaped = hook as Record<string, unknown> & Query;
+  if (refineMajor === 4) {
+    const query = (v4Query ? shaped[v4Query] : shaped) as Query | undefined;
+    return query?.data?.data;
+  }
+  const result = shaped.result as { data?: unknown } | undefined;
+  return result && "data" in result ? result.data : result;
+}
+
+const HOOKS = {
+  "list p1": (show: (data: unknown) => void) =>
+    show(shownData(useList({ resource: "posts", pagination: page(1, 10) }))),
+  one: (show: (data: unknown) => void) =>
+    show(shownData(useOne({ resource: "posts", id: 1 }))),
+  "list p2": (show: (data: unknown) => void) =>
+    show(shownData(useList({ resource: "posts", pagination: page(2, 10) }))),
+  many: (show: (data: unknown) => void) =>
+    show(shownData(useMany({ resource: "posts", ids: [1, 11] }))),
+  table: (show: (data: unknown) => void) =>
+    show(
+      shownData(
+        useTable({
+          resource: "posts",
+          pagination: { pageSize: 5 },
+          syncWithLocation: false,
+        }),
+        "tableQueryResult",
+      ),
+    ),
+} as const;
+type HookName = keyof typeof HOOKS;
+
+/** What each hook should show, from the API's data now. */
+function expected(api: PostsApi): Record<HookName, string[]> {
+  return {
+    "list p1": versions(api.page(1, 10)),
+    one: versions(api.posts[0]),
+    "list p2": versions(api.page(2, 10)),
+    many: versions([api.posts[0], api.posts[10]]),
+    table: versions(api.page(1, 5)),
+  };
+}
+
+function Hook({ name, shown }: { name: HookName; shown: Shown }) {
+  HOOKS[name]((data) => shown.set(name, versions(data)));
+  return null;
+}
+
+export type HookCount = 1 | 2 | 5;
+const NAMES = Object.keys(HOOKS) as HookName[];
+
+export interface LabOptions {
+  hooks: HookCount;
+  /** Wrap the QueryClient with `withLiveInvalidation`. */
+  helper: boolean;
+  /** The provider's `coalesce` option. */
+  coalesce: boolean;
+  /** Another provider on the client (the bench's naive baseline). */
+  provider?: ((client: PubNub) => LiveProvider) | undefined;
+  /** The API's answer time range, ms. @default [45, 80] */
+  delay?: readonly [number, number];
+}
+
+/** Renders the page on its own PubNub client; resolves once it is live. */
+export async function openLab(harness: EmulatorHarness, options: LabOptions) {
+  const api = new PostsApi(options.delay ?? [45, 80]);
+  const client = harness.client("reader");
+  const ready = connected(client);
+  const queryClient = new QueryClient();
+  if (options.helper) withLiveInvalidation(queryClient);
+  const names = NAMES.slice(0, options.hooks);
+  const shown: Shown = new Map();
+  const provider =
+    options.provider?.(client) ??
+    liveProvider(client, { coalesce: options.coalesce, releaseDelay: 0 });
+  const view = render(
+    <Refine
+      dataProvider={dataProviderOn(api)}
+      liveProvider={provider}
+      resources={[{ name: "posts" }]}
+      options={{
+        liveMode: "auto",
+        disableTelemetry: true,
+        reactQuery: { clientConfig: queryClient as never },
+      }}
+    >
+      {names.map((name) => (
+        <Hook key={name} name={name} shown={shown} />
+      ))}
+    </Refine>,
+  );
+  await ready;
+  await settled(api);
+  const channel = toPubNubChannel("resources/posts");
+  const publish = (id: number) => {
+    api.change(id);
+    harness.emulator.publish(channel, {
+      type: "updated",
+      payload: { ids: [id] },
+    });
+  };
+  return {
+    api,
+    /** Hooks whose data is not the API's latest. */
+    stale(): string[] {
+      const latest = expected(api);
+      return names.filter(
+        (name) => shown.get(name)?.join() !== latest[name].join(),
+      );
+    },
+    /** One event; resolves with the reads it cost once all settled. */
+    event: () => measureReads(api, async () => publish(1)),
+    /** `count` events that reach the client in one long-poll response. */
+    burst: (count: number) =>
+      measureReads(api, async () => {
+        for (let id = 1; id <= count; id++) publish(id);
+      }),
+    /** `count` events `gap` ms apart. */
+    spread: (count: number, gap: number) =>
+      measureReads(api, async () => {
+        for (let id = 1; id <= count; id++) {
+          publish(id);
+          await sleep(gap);
+        }
+      }),
+    close: () => view.unmount(),
+  };
+}
+
+async function measureReads(api: PostsApi, events: () => Promise<void>) {
+  const before = api.reads;
+  await act(events);
+  await settled(api, Date.now());
+  return api.reads - before;
+}
+
+/** Waits until no read is running and none started for 300 ms (nor since `from`). */
+async function settled(api: PostsApi, from = 0): Promise<void> {
+  await act(() =>
+    eventually(() => {
+      const quiet = Date.now() - Math.max(api.lastReadAt, from);
+      if (api.inFlight > 0 || quiet < 300) {
+        throw new Error(`API not settled: ${api.inFlight} reads running`);
+      }
+    }, 20_000),
+  );
+}

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { cleanup } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { testEmulator } from "./helpers/emulatorHarness";
+import { type LabOptions, openLab } from "./helpers/refetchLab";
+import { refineMajor } from "./helpers/refineVersion";
+
+// Real refine, the real SDK through the emulator, and an API that answers
+// in 45–80 ms, so fetches overlap events (see test/helpers/refetchLab.tsx).
+afterEach(cleanup);
+
+const lab = (options: Partial<LabOptions> = {}) =>
+  openLab(testEmulator(), {
+    hooks: 5,
+    helper: true,
+    coalesce: true,
+    ...options,
+  });
+
+describe(`refetches after live events, refine ${refineMajor}`, () => {
+  it("should read once per active query for an event and for a burst, with withLiveInvalidation", async () => {
+    const page = await lab();
+    expect(await page.event()).toBe(5);
+    expect(page.stale()).toEqual([]);
+    expect(await page.burst(10)).toBe(5);
+    expect(page.stale()).toEqual([]);
+    expect(await page.spread(10, 20)).toBeLessThan(50);
+    expect(page.stale()).toEqual([]);
+  });
+
+  it("should refetch once more when an event comes after a running fetch read the API", async () => {
+    // The API reads its data 40 ms into an 80 ms answer; the second event
+    // comes at 50 ms, so the first answer is already out of date.
+    const page = await lab({ hooks: 2, delay: [80, 80] });
+    expect(await page.spread(2, 50)).toBe(4);
+    expect(page.stale()).toEqual([]);
+  });
+
+  it("should cost no more reads for a burst in one response than for one event, without the helper", async () => {
+    const page = await lab({ helper: false });
+    const oneEvent = await page.event();
+    expect(page.stale()).toEqual([]);
+    expect(await page.burst(10)).toBeLessThanOrEqual(oneEvent);
+    expect(page.stale()).toEqual([]);
+  });
+
+  it("should stay fresh with coalescing off, with and without the helper", async () => {
+    for (const helper of [true, false]) {
+      const page = await lab({ helper, coalesce: false });
+      const burst = await page.burst(10);
+      expect(page.stale()).toEqual([]);
+      if (helper) expect(burst).toBe(5);
+      page.close();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { withLiveInvalidation } from "@refinedev/pubnub/react-query";
+import { QueryClient, QueryObserver } from "@tanstack/react-query";
+import { describe, expect, it, vi } from "vitest";
+import { dispatchingLiveEvents } from "../src/liveDispatch";
+
+const liveFilters = {
+  queryKey: ["data", "default", "posts"],
+  type: "active",
+  refetchType: "active",
+  cancelRefetch: false,
+} as const;
+
+describe("withLiveInvalidation", () => {
+  it("should return the same client, adjusted once", () => {
+    const client = new QueryClient();
+    const adjusted = withLiveInvalidation(client);
+    expect(adjusted).toBe(client);
+    const once = client.invalidateQueries;
+    expect(withLiveInvalidation(client).invalidateQueries).toBe(once);
+  });
+
+  it("should pass every call outside a live event's delivery through unchanged", async () => {
+    const client = new QueryClient();
+    const original = vi.spyOn(client, "invalidateQueries");
+    withLiveInvalidation(client);
+    await client.invalidateQueries(liveFilters);
+    await client.invalidateQueries({ queryKey: ["x"] }, { throwOnError: true });
+    expect(original.mock.calls).toEqual([
+      [liveFilters],
+      [{ queryKey: ["x"] }, { throwOnError: true }],
+    ]);
+  });
+
+  it("should pass other invalidations during a delivery through unchanged", () => {
+    const client = new QueryClient();
+    const original = vi.spyOn(client, "invalidateQueries");
+    withLiveInvalidation(client);
+    const mutation = {
+      queryKey: ["data"],
+      type: "all",
+      refetchType: "active",
+    } as const;
+    dispatchingLiveEvents(() => void client.invalidateQueries(mutation));
+    expect(original.mock.calls).toEqual([[mutation]]);
+  });
+
+  it("should refetch each matching active query once per tick of live invalidations", async () => {
+    const client = new QueryClient();
+    withLiveInvalidation(client);
+    const fetches = { posts: 0, users: 0 };
+    for (const key of ["posts", "users"] as const) {
+      new QueryObserver(client, {
+        queryKey: ["data", "default", key],
+        queryFn: async () => ++fetches[key],
+      }).subscribe(() => {});
+    }
+    await vi.waitFor(() => expect(fetches).toEqual({ posts: 1, users: 1 }));
+    dispatchingLiveEvents(() => {
+      for (let hook = 0; hook < 5; hook++) {
+        void client.invalidateQueries(liveFilters);
+      }
+    });
+    await vi.waitFor(() => expect(fetches.posts).toBe(2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fetches).toEqual({ posts: 2, users: 1 });
+  });
+
+  it("should refuse what is not a QueryClient with a TypeError that says what to pass", () => {
+    expect(() => withLiveInvalidation({} as never)).toThrow(TypeError);
+    expect(() => withLiveInvalidation(undefined as never)).toThrow(
+      /withLiveInvalidation\(new QueryClient\(\)\)/,
+    );
+  });
+});

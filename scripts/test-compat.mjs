@@ -204,13 +204,17 @@ function installPacked(dir, tarball) {
 }
 
 // What a TypeScript user of that row writes: the provider must fit the row's
-// pubnub client type and its refine core's LiveProvider type.
+// pubnub client type and its refine core's LiveProvider type, and
+// withLiveInvalidation the row's TanStack Query (v4 or v5) QueryClient.
 const USER_CODE = `import type { LiveProvider } from "@refinedev/core";
 import { liveProvider } from "@refinedev/pubnub";
+import { withLiveInvalidation } from "@refinedev/pubnub/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import PubNub from "pubnub";
 
 const pubnub = new PubNub({ subscribeKey: "s", publishKey: "p", userId: "u" });
 export const provider: LiveProvider = liveProvider(pubnub, { releaseDelay: 0 });
+export const queryClient: QueryClient = withLiveInvalidation(new QueryClient());
 `;
 
 /** Type-checks USER_CODE against the packed package and the row's types. */

@@ -41,8 +41,11 @@ interface ChannelEntry {
   readonly subscribers: Set<Subscriber>;
   /** Messages of this tick, delivered together at its end. */
   readonly arrived: PubNubMessageEvent[];
-  /** Timetokens delivered lately, to drop a message the SDK hands over twice. */
-  readonly delivered: Set<string>;
+  /**
+   * The newest timetoken delivered: PubNub hands over a channel's messages
+   * in timetoken order, so one not newer is one the SDK handed over twice.
+   */
+  newest: string;
   releaseTimer?: ReturnType<typeof setTimeout> | undefined;
   /** The subscriber whose leaving started the release delay. */
   lastToLeave?: Subscriber | undefined;
@@ -114,7 +117,7 @@ export class ChannelRegistry {
       subscription,
       subscribers: new Set(),
       arrived: [],
-      delivered: new Set(),
+      newest: "",
     };
     subscription.addListener({
       message: (message) => this.#receive(entry, message),
@@ -159,9 +162,11 @@ export class ChannelRegistry {
     const subscribers = [...entry.subscribers];
     const first = subscribers[0];
     if (first === undefined) return;
-    const received = messages.flatMap(
-      (message) => this.#decode(entry, message, first.channel) ?? [],
-    );
+    const received: ReceivedEvent[] = [];
+    for (const message of messages) {
+      const event = this.#decode(entry, message, first.channel);
+      if (event) received.push(event);
+    }
     if (received.length === 0) return;
     dispatchingLiveEvents(() => {
       for (const subscriber of subscribers) deliverAll(subscriber, received);
@@ -175,8 +180,8 @@ export class ChannelRegistry {
     channel: string,
   ): ReceivedEvent | undefined {
     const timetoken = String(message.timetoken);
-    if (entry.delivered.has(timetoken)) return undefined;
-    rememberTimetoken(entry.delivered, timetoken);
+    if (!isNewer(timetoken, entry.newest)) return undefined;
+    entry.newest = timetoken;
     try {
       return {
         event: decodeLiveMessage(message.message, channel, timetoken),
@@ -195,13 +200,18 @@ interface ReceivedEvent {
   readonly own: boolean;
 }
 
-const REMEMBERED_TIMETOKENS = 100;
+/** Timetokens are decimal strings: the longer, or else the later in order. */
+function isNewer(timetoken: string, than: string): boolean {
+  return timetoken.length === than.length
+    ? timetoken > than
+    : timetoken.length > than.length;
+}
 
-function rememberTimetoken(delivered: Set<string>, timetoken: string): void {
-  delivered.add(timetoken);
-  if (delivered.size > REMEMBERED_TIMETOKENS) {
-    delivered.delete(delivered.values().next().value as string);
-  }
+function wants(subscriber: Subscriber, { event, own }: ReceivedEvent) {
+  return (
+    !(own && subscriber.scope.ignoreOwnEvents) &&
+    matchesFilter(subscriber.filter, event)
+  );
 }
 
 /** Hands a subscriber the events it wants, merged when its provider does. */
@@ -209,19 +219,30 @@ function deliverAll(
   subscriber: Subscriber,
   received: readonly ReceivedEvent[],
 ): void {
-  const { scope, filter, channel } = subscriber;
+  const [only] = received;
+  if (received.length === 1 && only) {
+    if (!subscriber.removed && wants(subscriber, only)) {
+      deliverOn(subscriber, only.event);
+    }
+    return;
+  }
   const wanted = received
-    .filter(({ own }) => !(own && scope.ignoreOwnEvents))
-    .map(({ event }) => event)
-    .filter((event) => matchesFilter(filter, event));
-  const events = scope.coalesce ? coalesceEvents(wanted) : wanted;
+    .filter((one) => wants(subscriber, one))
+    .map(({ event }) => event);
+  const events = subscriber.scope.coalesce ? coalesceEvents(wanted) : wanted;
   for (const event of events) {
     if (subscriber.removed) return;
-    deliver(
-      subscriber,
-      event.channel === channel ? event : { ...event, channel },
-    );
+    deliverOn(subscriber, event);
   }
+}
+
+/** Delivers under the subscriber's own refine channel name. */
+function deliverOn(subscriber: Subscriber, event: LiveEvent): void {
+  const { channel } = subscriber;
+  deliver(
+    subscriber,
+    event.channel === channel ? event : { ...event, channel },
+  );
 }
 
 /** Calls a subscriber; a throwing callback is reported, not propagated. */

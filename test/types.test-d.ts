@@ -8,7 +8,9 @@ import {
   PublishError,
   type PubNubClient,
 } from "@refinedev/pubnub";
+import { withLiveInvalidation } from "@refinedev/pubnub/react-query";
 import { MemoryPubNub } from "@refinedev/pubnub/testing";
+import { QueryClient } from "@tanstack/react-query";
 import PubNub from "pubnub";
 import { describe, expectTypeOf, it } from "vitest";
 
@@ -24,6 +26,14 @@ describe("types", () => {
     const provider = liveProvider(new MemoryPubNub());
     expectTypeOf(provider).toExtend<LiveProvider>();
     expectTypeOf(provider.subscribe).returns.toEqualTypeOf<LiveSubscription>();
+  });
+
+  it("should hand back the QueryClient type it was given, and refuse other things", () => {
+    expectTypeOf(
+      withLiveInvalidation(new QueryClient()),
+    ).toEqualTypeOf<QueryClient>();
+    // @ts-expect-error a client configuration is not a QueryClient
+    withLiveInvalidation({ defaultOptions: {} });
   });
 
   it("should refuse things that are not PubNub clients", () => {

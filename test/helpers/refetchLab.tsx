@@ -34,6 +34,8 @@ class PostsApi {
   reads = 0;
   inFlight = 0;
   lastReadAt = 0;
+  /** When each read started (performance.now()). */
+  readonly readStarts: number[] = [];
   readonly #delay: readonly [number, number];
 
   constructor(delay: readonly [number, number]) {
@@ -50,6 +52,7 @@ class PostsApi {
     this.reads++;
     this.inFlight++;
     this.lastReadAt = Date.now();
+    this.readStarts.push(performance.now());
     const [min, max] = this.#delay;
     const delay = min + ((this.reads * 7919) % (max - min + 1));
     try {
@@ -178,14 +181,15 @@ export interface LabOptions {
   delay?: readonly [number, number];
 }
 
-/** Renders the page on its own PubNub client; resolves once it is live. */
-export async function openLab(harness: EmulatorHarness, options: LabOptions) {
-  const api = new PostsApi(options.delay ?? [45, 80]);
-  const client = harness.client("reader");
-  const ready = connected(client);
+/** The page: `<Refine>` with the chosen hooks, recording what they show. */
+function renderPage(
+  api: PostsApi,
+  client: PubNub,
+  names: HookName[],
+  options: LabOptions,
+) {
   const queryClient = new QueryClient();
   if (options.helper) withLiveInvalidation(queryClient);
-  const names = NAMES.slice(0, options.hooks);
   const shown: Shown = new Map();
   const provider =
     options.provider?.(client) ??
@@ -206,6 +210,16 @@ export async function openLab(harness: EmulatorHarness, options: LabOptions) {
       ))}
     </Refine>,
   );
+  return { shown, view };
+}
+
+/** Renders the page on its own PubNub client; resolves once it is live. */
+export async function openLab(harness: EmulatorHarness, options: LabOptions) {
+  const api = new PostsApi(options.delay ?? [45, 80]);
+  const client = harness.client("reader");
+  const ready = connected(client);
+  const names = NAMES.slice(0, options.hooks);
+  const { shown, view } = renderPage(api, client, names, options);
   await ready;
   await settled(api);
   const channel = toPubNubChannel("resources/posts");
@@ -215,6 +229,12 @@ export async function openLab(harness: EmulatorHarness, options: LabOptions) {
       type: "updated",
       payload: { ids: [id] },
     });
+  };
+  let firstReadDelay = Number.NaN;
+  const measure = async (events: () => Promise<void>) => {
+    const measured = await measureReads(api, events);
+    firstReadDelay = measured.firstReadDelay;
+    return measured.reads;
   };
   return {
     api,
@@ -226,29 +246,34 @@ export async function openLab(harness: EmulatorHarness, options: LabOptions) {
       );
     },
     /** One event; resolves with the reads it cost once all settled. */
-    event: () => measureReads(api, async () => publish(1)),
+    event: () => measure(async () => publish(1)),
     /** `count` events that reach the client in one long-poll response. */
     burst: (count: number) =>
-      measureReads(api, async () => {
+      measure(async () => {
         for (let id = 1; id <= count; id++) publish(id);
       }),
     /** `count` events `gap` ms apart. */
     spread: (count: number, gap: number) =>
-      measureReads(api, async () => {
+      measure(async () => {
         for (let id = 1; id <= count; id++) {
           publish(id);
           await sleep(gap);
         }
       }),
+    /** Ms from the last measured case's first event to its first read. */
+    firstReadDelay: () => firstReadDelay,
     close: () => view.unmount(),
   };
 }
 
+/** Reads the events cost, and ms from the first event to the first read. */
 async function measureReads(api: PostsApi, events: () => Promise<void>) {
   const before = api.reads;
+  const start = performance.now();
   await act(events);
   await settled(api, Date.now());
-  return api.reads - before;
+  const firstRead = api.readStarts[before] ?? Number.NaN;
+  return { reads: api.reads - before, firstReadDelay: firstRead - start };
 }
 
 /** Waits until no read is running and none started for 300 ms (nor since `from`). */

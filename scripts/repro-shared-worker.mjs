@@ -1,0 +1,100 @@
+// A bare page, without this package, that shows pubnub's SharedWorker
+// (`subscriptionWorkerUrl`) losing a subscription change: channel `a` is
+// subscribed, then `b` while the first handshake is still out. With the
+// worker the page often gets no status and no message at all; without it,
+// both messages arrive. Runs the installed pubnub's web build against the
+// emulator server in Debian's Chromium, 127.0.0.1 only.
+//
+//   npm run build && node scripts/repro-shared-worker.mjs [runs] [gap ms]
+
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { chromium } from "playwright-core";
+import { startEmulatorServer } from "../dist/testing/server.js";
+import { CHROMIUM } from "./ensure-chromium.mjs";
+
+const runs = Number(process.argv[2] ?? 5);
+const gap = Number(process.argv[3] ?? 100);
+const web = join(
+  dirname(createRequire(import.meta.url).resolve("pubnub/package.json")),
+  "dist/web",
+);
+
+const page = (origin, worker) => `<!doctype html><meta charset="utf-8">
+<link rel="icon" href="data:,"><script src="/pubnub.js"></script><script>
+window.seen = [];
+const pubnub = new PubNub({
+  subscribeKey: "sub-c-repro", publishKey: "pub-c-repro", userId: "alice",
+  origin: ${JSON.stringify(origin)}, ssl: false, enableEventEngine: true,
+  ${worker ? 'subscriptionWorkerUrl: "/pubnub.worker.js",' : ""}
+});
+pubnub.addListener({
+  status: (s) => seen.push(s.category),
+  message: (m) => seen.push("message " + m.channel),
+});
+pubnub.channel("a").subscription().subscribe();
+setTimeout(() => pubnub.channel("b").subscription().subscribe(), ${gap});
+</script>`;
+
+function serve(origin, worker) {
+  const files = {
+    "/pubnub.js": join(web, "pubnub.js"),
+    "/pubnub.worker.js": join(web, "pubnub.worker.js"),
+  };
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, "http://127.0.0.1").pathname;
+    const type = path === "/" ? "text/html" : "text/javascript";
+    response.setHeader("content-type", type);
+    if (path === "/") return response.end(page(origin, worker));
+    if (!files[path]) response.statusCode = 404;
+    response.end(files[path] ? readFileSync(files[path]) : "");
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(server)),
+  );
+}
+
+async function once(browser, emulatorServer, worker) {
+  const origin = emulatorServer.origin.replace(/^https?:\/\//, "");
+  const server = await serve(origin, worker);
+  const context = await browser.newContext();
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`http://127.0.0.1:${server.address().port}/`);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    emulatorServer.emulator.publish("a", { n: 1 });
+    emulatorServer.emulator.publish("b", { n: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    return await tab.evaluate(() => window.seen);
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
+
+const emulatorServer = await startEmulatorServer({ port: 0 });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+});
+try {
+  for (const worker of [false, true]) {
+    let complete = 0;
+    for (let run = 1; run <= runs; run++) {
+      const seen = await once(browser, emulatorServer, worker);
+      const got = seen.filter((entry) => entry.startsWith("message")).length;
+      if (got === 2) complete++;
+      console.log(
+        `${worker ? "worker   " : "no worker"} run ${run}: ${seen.join(", ") || "nothing"}`,
+      );
+    }
+    console.log(
+      `${worker ? "worker" : "no worker"}: ${complete}/${runs} runs got both messages\n`,
+    );
+  }
+} finally {
+  await browser.close();
+  await emulatorServer.close();
+}

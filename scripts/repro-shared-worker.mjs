@@ -1,11 +1,15 @@
 // A bare page, without this package, that shows pubnub's SharedWorker
 // (`subscriptionWorkerUrl`) losing a subscription change: channel `a` is
-// subscribed, then `b` while the first handshake is still out. With the
-// worker the page often gets no status and no message at all; without it,
-// both messages arrive. Runs the installed pubnub's web build against the
-// emulator server in Debian's Chromium, 127.0.0.1 only.
+// subscribed, then `b` around the moment the first handshake completes.
+// With the worker the page often gets no status and no message at all;
+// without it, both messages arrive. Runs the installed pubnub's web build
+// against the emulator server in Debian's Chromium, 127.0.0.1 only.
 //
-//   npm run build && node scripts/repro-shared-worker.mjs [runs] [gap ms]
+//   npm run build && node scripts/repro-shared-worker.mjs [runs] [when]
+//
+// `when` is the ms between the two subscribes (default 100), or
+// `connected[+ms]` to subscribe `b` that long after `a`'s PNConnectedCategory
+// (`connected` alone: at once, the worst case measured).
 
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -16,7 +20,11 @@ import { startEmulatorServer } from "../dist/testing/server.js";
 import { CHROMIUM } from "./ensure-chromium.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
-const gap = Number(process.argv[3] ?? 100);
+const when = process.argv[3] ?? "100";
+const afterConnected = when.startsWith("connected")
+  ? Number(when.slice("connected+".length) || 0)
+  : undefined;
+const gap = afterConnected === undefined ? Number(when) : undefined;
 const web = join(
   dirname(createRequire(import.meta.url).resolve("pubnub/package.json")),
   "dist/web",
@@ -30,12 +38,23 @@ const pubnub = new PubNub({
   origin: ${JSON.stringify(origin)}, ssl: false, enableEventEngine: true,
   ${worker ? 'subscriptionWorkerUrl: "/pubnub.worker.js",' : ""}
 });
+let subscribedB = false;
+const subscribeB = () => {
+  if (subscribedB) return;
+  subscribedB = true;
+  pubnub.channel("b").subscription().subscribe();
+};
 pubnub.addListener({
-  status: (s) => seen.push(s.category),
+  status: (s) => {
+    seen.push(s.category);
+    if (s.category === "PNConnectedCategory" && ${afterConnected !== undefined}) {
+      setTimeout(subscribeB, ${afterConnected ?? 0});
+    }
+  },
   message: (m) => seen.push("message " + m.channel),
 });
 pubnub.channel("a").subscription().subscribe();
-setTimeout(() => pubnub.channel("b").subscription().subscribe(), ${gap});
+if (${gap !== undefined}) setTimeout(subscribeB, ${gap ?? 0});
 </script>`;
 
 function serve(origin, worker) {

@@ -27,3 +27,17 @@ export async function startExampleAndBrowser() {
   });
   return { example, browser };
 }
+
+/**
+ * Records what `page` prints as a console error or warning, and its page
+ * errors, in `problems`: the example must run without any.
+ */
+export function watchConsole(page, problems, who = "") {
+  const prefix = who ? `${who}: ` : "";
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") {
+      problems.push(`${prefix}console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`${prefix}${error}`));
+}

@@ -3,9 +3,9 @@
 // launch() gives Chromium a fresh, temporary profile of its own.
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { after, before, describe, it } from "node:test";
+import { after, afterEach, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { startExampleAndBrowser } from "./exampleBrowser.mjs";
+import { startExampleAndBrowser, watchConsole } from "./exampleBrowser.mjs";
 
 // Under .tmp/: a test run leaves the tracked docs/ alone. `npm run
 // screenshots` copies it there.
@@ -18,6 +18,8 @@ let example;
 let browser;
 let alice;
 let bob;
+/** Console errors and warnings of both windows; each test must add none. */
+const problems = [];
 
 async function openWindow(path) {
   const context = await browser.newContext({
@@ -25,6 +27,7 @@ async function openWindow(path) {
   });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
+  watchConsole(page, problems);
   await page.goto(`${example.appUrl}${path}`);
   return page;
 }
@@ -44,6 +47,15 @@ after(async () => {
   await browser?.close();
   await example?.close();
 });
+
+afterEach(() => {
+  assert.deepEqual(problems.splice(0), [], "no console errors or warnings");
+});
+
+// What the outage test expects: Chromium reports each refused request, and
+// the example logs the provider's connection error as a "[live]" warning.
+const OUTAGE_NOISE =
+  /net::ERR_CONNECTION_REFUSED|net::ERR_EMPTY_RESPONSE|\[live\] Lost the connection/;
 
 describe("posts example in two windows", () => {
   it("shows a post created in one window in the other's list, without reload", async () => {
@@ -148,6 +160,8 @@ describe("posts example in two windows", () => {
     await alice
       .getByRole("cell", { name: "Written while PubNub was away" })
       .waitFor();
+    const unexpected = problems.filter((line) => !OUTAGE_NOISE.test(line));
+    problems.splice(0, problems.length, ...unexpected);
   });
 });
 

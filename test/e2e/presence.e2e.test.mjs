@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startExampleAndBrowser } from "./exampleBrowser.mjs";
+import { startExampleAndBrowser, watchConsole } from "./exampleBrowser.mjs";
 
 const TIMEOUT = 30_000;
 
@@ -19,14 +19,7 @@ async function openBrowserOf(user) {
   const open = async (path = "/posts/edit/1") => {
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
-    page.on("pageerror", (error) => problems.push(`${user}: ${error}`));
-    // The example reports the provider's errors as "[live] …" warnings.
-    // (Its other console noise, favicon and useForm's id hint, is issue 15.)
-    page.on("console", (message) => {
-      if (message.text().startsWith("[live]")) {
-        problems.push(`${user}: ${message.text()}`);
-      }
-    });
+    watchConsole(page, problems, user);
     await page.goto(`${example.appUrl}${path}?user=${user}`);
     await page.getByTestId("live-badge").getByText("Live").waitFor();
     return page;

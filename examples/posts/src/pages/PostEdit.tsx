@@ -1,4 +1,4 @@
-import { useForm } from "@refinedev/core";
+import { useForm, useParsed } from "@refinedev/core";
 import {
   ChangedElsewhereAlert,
   useChangedElsewhere,
@@ -8,11 +8,15 @@ import { PostForm } from "./PostForm";
 
 export function PostEdit() {
   const { change, onLiveEvent, dismiss } = useChangedElsewhere();
+  // Given, not inferred: with `resource` passed, useForm does not read the
+  // id from the URL (and says so in the console).
+  const { id: routeId } = useParsed();
   // manual: the form does not change under the user's hands; the alert
   // tells them someone else changed the post.
   const { query, onFinish, formLoading, id } = useForm({
     resource: "posts",
     action: "edit",
+    ...(routeId === undefined ? {} : { id: routeId }),
     liveMode: "manual",
     onLiveEvent,
     redirect: false,

@@ -125,6 +125,28 @@ describe("posts example in two windows", () => {
     await bob.waitForURL(/\/posts$/);
   });
 
+  it("moves the edit page's alerts to the new post when it navigates from one post to another", async () => {
+    await bob.goto(`${example.appUrl}/posts/edit/1`);
+    await waitLive(bob);
+    await bob.getByLabel("Title").waitFor();
+    // In-app navigation, as a link would do: same page, new route.
+    await bob.evaluate(() => {
+      history.pushState({}, "", "/posts/edit/3");
+      dispatchEvent(new PopStateEvent("popstate"));
+    });
+    await bob.waitForFunction(() =>
+      document.querySelector("h1")?.textContent?.includes("#3"),
+    );
+    await alice.goto(`${example.appUrl}/posts/edit/3`);
+    await waitLive(alice);
+    await alice.getByLabel("Title").fill("Post 3, edited in Alice's window");
+    await alice.getByRole("button", { name: "Save" }).click();
+    await bob
+      .getByRole("alert")
+      .getByText("This post is updated. Refresh to see changes.")
+      .waitFor();
+  });
+
   it("shows Reconnecting… while PubNub is away, then Live, and catches up", async () => {
     await Promise.all([
       alice.goto(`${example.appUrl}/posts`),

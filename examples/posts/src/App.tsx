@@ -1,7 +1,8 @@
 import { Refine } from "@refinedev/core";
 import routerProvider, { NavigateToResource } from "@refinedev/react-router";
 import dataProvider from "@refinedev/simple-rest";
-import { BrowserRouter, Outlet, Route, Routes } from "react-router";
+import { Fragment, type ReactNode } from "react";
+import { BrowserRouter, Outlet, Route, Routes, useParams } from "react-router";
 import { Layout } from "./components/Layout";
 import { PostCreate } from "./pages/PostCreate";
 import { PostEdit } from "./pages/PostEdit";
@@ -10,6 +11,16 @@ import { PostShow } from "./pages/PostShow";
 import { provider } from "./pubnub";
 
 const API_URL = import.meta.env.VITE_API_URL ?? "http://127.0.0.1:4000";
+
+/**
+ * A new page for a new id: refine 5.0.12 subscribes a page's live hooks
+ * once per mount, so without the key a page moved from post 1 to post 2
+ * would keep hearing about post 1.
+ */
+function KeyedById({ children }: { children: ReactNode }) {
+  const { id } = useParams();
+  return <Fragment key={id}>{children}</Fragment>;
+}
 
 export function App() {
   return (
@@ -41,8 +52,22 @@ export function App() {
             <Route path="/posts">
               <Route index element={<PostList />} />
               <Route path="create" element={<PostCreate />} />
-              <Route path="edit/:id" element={<PostEdit />} />
-              <Route path="show/:id" element={<PostShow />} />
+              <Route
+                path="edit/:id"
+                element={
+                  <KeyedById>
+                    <PostEdit />
+                  </KeyedById>
+                }
+              />
+              <Route
+                path="show/:id"
+                element={
+                  <KeyedById>
+                    <PostShow />
+                  </KeyedById>
+                }
+              />
             </Route>
           </Route>
         </Routes>

@@ -38,6 +38,10 @@ export default defineConfig({
         find: /^@refinedev\/pubnub\/react$/,
         replacement: repository("src/react/index.ts"),
       },
+      {
+        find: /^@refinedev\/pubnub\/react-query$/,
+        replacement: repository("src/react-query/index.ts"),
+      },
     ],
     dedupe: [
       "react",

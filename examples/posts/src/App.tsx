@@ -1,6 +1,8 @@
 import { Refine } from "@refinedev/core";
+import { withLiveInvalidation } from "@refinedev/pubnub/react-query";
 import routerProvider, { NavigateToResource } from "@refinedev/react-router";
 import dataProvider from "@refinedev/simple-rest";
+import { QueryClient } from "@tanstack/react-query";
 import { Fragment, type ReactNode } from "react";
 import { BrowserRouter, Outlet, Route, Routes, useParams } from "react-router";
 import { Layout } from "./components/Layout";
@@ -11,6 +13,9 @@ import { PostShow } from "./pages/PostShow";
 import { provider } from "./pubnub";
 
 const API_URL = import.meta.env.VITE_API_URL ?? "http://127.0.0.1:4000";
+
+// One read per query per live event, however many live hooks a page has.
+const queryClient = withLiveInvalidation(new QueryClient());
 
 /**
  * A new page for a new id: refine 5.0.12 subscribes a page's live hooks
@@ -29,7 +34,11 @@ export function App() {
         dataProvider={dataProvider(API_URL)}
         routerProvider={routerProvider}
         liveProvider={provider}
-        options={{ liveMode: "auto", disableTelemetry: true }}
+        options={{
+          liveMode: "auto",
+          disableTelemetry: true,
+          reactQuery: { clientConfig: queryClient },
+        }}
         resources={[
           {
             name: "posts",

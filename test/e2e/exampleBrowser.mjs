@@ -41,3 +41,20 @@ export function watchConsole(page, problems, who = "") {
   });
   page.on("pageerror", (error) => problems.push(`${prefix}${error}`));
 }
+
+/** How long a browser test waits for anything. */
+const TIMEOUT = 30_000;
+
+/** A window with a profile of its own (its tabs share one SharedWorker). */
+export function newWindow(browser) {
+  return browser.newContext({ viewport: { width: 900, height: 560 } });
+}
+
+/** A tab of `window` at `url`; its console problems go to `problems`. */
+export async function openTab(window, url, problems, who) {
+  const page = await window.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  watchConsole(page, problems, who);
+  await page.goto(url);
+  return page;
+}

@@ -5,15 +5,17 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { after, afterEach, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { startExampleAndBrowser, watchConsole } from "./exampleBrowser.mjs";
+import {
+  newWindow,
+  openTab,
+  startExampleAndBrowser,
+} from "./exampleBrowser.mjs";
 
 // Under .tmp/: a test run leaves the tracked docs/ alone. `npm run
 // screenshots` copies it there.
 const SCREENSHOTS = fileURLToPath(
   new URL("../../.tmp/screenshots/", import.meta.url),
 );
-const TIMEOUT = 30_000;
-
 let example;
 let browser;
 let alice;
@@ -22,14 +24,11 @@ let bob;
 const problems = [];
 
 async function openWindow(path) {
-  const context = await browser.newContext({
-    viewport: { width: 900, height: 560 },
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  watchConsole(page, problems);
-  await page.goto(`${example.appUrl}${path}`);
-  return page;
+  return openTab(
+    await newWindow(browser),
+    `${example.appUrl}${path}`,
+    problems,
+  );
 }
 
 const badge = (page) => page.getByTestId("live-badge");

@@ -3,24 +3,22 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startExampleAndBrowser, watchConsole } from "./exampleBrowser.mjs";
-
-const TIMEOUT = 30_000;
+import {
+  newWindow,
+  openTab,
+  startExampleAndBrowser,
+} from "./exampleBrowser.mjs";
 
 let example;
 let browser;
 const problems = [];
 
-/** A browser profile of its own: its tabs share one SharedWorker. */
+/** A window of `user`'s, and `open(path)` for each of its tabs. */
 async function openBrowserOf(user) {
-  const context = await browser.newContext({
-    viewport: { width: 900, height: 560 },
-  });
+  const context = await newWindow(browser);
   const open = async (path = "/posts/edit/1") => {
-    const page = await context.newPage();
-    page.setDefaultTimeout(TIMEOUT);
-    watchConsole(page, problems, user);
-    await page.goto(`${example.appUrl}${path}?user=${user}`);
+    const url = `${example.appUrl}${path}?user=${user}`;
+    const page = await openTab(context, url, problems, user);
     await page.getByTestId("live-badge").getByText("Live").waitFor();
     return page;
   };

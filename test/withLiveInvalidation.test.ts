@@ -80,6 +80,26 @@ describe("withLiveInvalidation", () => {
     expect(fetches).toEqual({ posts: 2, users: 1 });
   });
 
+  it("should report the refetches asked for and the ones run to onStats", async () => {
+    const client = new QueryClient();
+    const reports: unknown[] = [];
+    withLiveInvalidation(client, { onStats: (stats) => reports.push(stats) });
+    let fetches = 0;
+    new QueryObserver(client, {
+      queryKey: ["data", "default", "posts"],
+      queryFn: async () => ++fetches,
+    }).subscribe(() => {});
+    await vi.waitFor(() => expect(fetches).toBe(1));
+    await duringDelivery(() => {
+      for (let hook = 0; hook < 5; hook++) {
+        void client.invalidateQueries(liveFilters);
+      }
+    });
+    await vi.waitFor(() => expect(fetches).toBe(2));
+    expect(reports.at(-1)).toEqual({ requested: 5, performed: 1 });
+    expect(reports).toHaveLength(5);
+  });
+
   it("should refuse what is not a QueryClient with a TypeError that says what to pass", () => {
     expect(() => withLiveInvalidation({} as never)).toThrow(TypeError);
     expect(() => withLiveInvalidation(undefined as never)).toThrow(

@@ -1,4 +1,6 @@
+export type { LiveRefetchStats } from "./liveRefetches";
 export {
   type LiveInvalidationClient,
+  type LiveInvalidationOptions,
   withLiveInvalidation,
 } from "./withLiveInvalidation";

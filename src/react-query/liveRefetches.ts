@@ -14,6 +14,14 @@ export interface QueryCacheLike {
 
 type Refetch = (query: QueryLike) => Promise<void>;
 
+/** Counts of {@link withLiveInvalidation}'s work since the client was adjusted. */
+export interface LiveRefetchStats {
+  /** Query refetches refine's live invalidations asked for: one per query per subscriber call. */
+  requested: number;
+  /** Refetches the client ran for them, the trailing ones included. */
+  performed: number;
+}
+
 /**
  * Refetches for live events: each active query once per tick of events,
  * however many subscribers asked, and once more after a fetch that was
@@ -28,16 +36,35 @@ export class LiveRefetches {
   /** Queries to refetch once their running fetch ends. */
   readonly #afterFetch = new Set<QueryLike>();
   #stopWatching: (() => void) | undefined;
+  readonly #stats: LiveRefetchStats = { requested: 0, performed: 0 };
+  readonly #onStats: ((stats: LiveRefetchStats) => void) | undefined;
 
-  constructor(cache: QueryCacheLike, refetch: Refetch) {
+  constructor(
+    cache: QueryCacheLike,
+    refetch: Refetch,
+    onStats?: (stats: LiveRefetchStats) => void,
+  ) {
     this.#cache = cache;
     this.#refetch = refetch;
+    this.#onStats = onStats;
   }
 
   /** Refreshes the active queries that match `filters`. */
   async invalidate(filters: Record<string, unknown>): Promise<void> {
     const queries = this.#cache.findAll({ ...filters, type: "active" });
-    await Promise.all(queries.map((query) => this.#refresh(query)));
+    this.#stats.requested += queries.length;
+    const refetches = queries.map((query) => this.#refresh(query));
+    this.#report();
+    await Promise.all(refetches);
+  }
+
+  #run(query: QueryLike): Promise<void> {
+    this.#stats.performed += 1;
+    return this.#refetch(query);
+  }
+
+  #report(): void {
+    this.#onStats?.({ ...this.#stats });
   }
 
   #refresh(query: QueryLike): Promise<void> | undefined {
@@ -46,7 +73,7 @@ export class LiveRefetches {
       queueMicrotask(() => this.#thisTick.clear());
     }
     this.#thisTick.add(query);
-    if (query.state.fetchStatus !== "fetching") return this.#refetch(query);
+    if (query.state.fetchStatus !== "fetching") return this.#run(query);
     this.#afterFetch.add(query);
     this.#stopWatching ??= this.#cache.subscribe(({ type, query }) =>
       this.#onCacheEvent(type, query),
@@ -60,7 +87,8 @@ export class LiveRefetches {
       this.#afterFetch.delete(query);
     } else if (query.state.fetchStatus !== "fetching") {
       this.#afterFetch.delete(query);
-      void this.#refetch(query);
+      void this.#run(query);
+      this.#report();
     }
     if (this.#afterFetch.size === 0) {
       this.#stopWatching?.();

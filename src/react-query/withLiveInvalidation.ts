@@ -1,5 +1,9 @@
 import { isDispatchingLiveEvents } from "../liveDispatch";
-import { LiveRefetches, type QueryCacheLike } from "./liveRefetches";
+import {
+  LiveRefetches,
+  type LiveRefetchStats,
+  type QueryCacheLike,
+} from "./liveRefetches";
 
 /**
  * The part of a TanStack Query (v4 or v5) `QueryClient` that
@@ -12,6 +16,16 @@ export interface LiveInvalidationClient {
 }
 
 type Filters = Record<string, unknown>;
+
+/** Options of {@link withLiveInvalidation}. */
+export interface LiveInvalidationOptions {
+  /**
+   * Called with the running totals after each live invalidation and each
+   * trailing refetch: `requested - performed` is the reads saved. For a
+   * debug panel or the dev console. @default undefined (no counting shown)
+   */
+  onStats?: ((stats: LiveRefetchStats) => void) | undefined;
+}
 
 const ADJUSTED = Symbol.for("@refinedev/pubnub/withLiveInvalidation");
 
@@ -44,6 +58,7 @@ function isLiveInvalidation(filters: Filters): boolean {
  * behaves as before. Works with TanStack Query v5 (refine 5) and v4
  * (refine 4), the copy the app already has.
  *
+ * @param options `onStats` reports the refetches asked for and run
  * @returns the same client
  * @throws {TypeError} when `queryClient` is not a TanStack `QueryClient`
  * @example
@@ -53,6 +68,7 @@ function isLiveInvalidation(filters: Filters): boolean {
  */
 export function withLiveInvalidation<Client extends LiveInvalidationClient>(
   queryClient: Client,
+  options: LiveInvalidationOptions = {},
 ): Client {
   if (
     typeof queryClient?.invalidateQueries !== "function" ||
@@ -64,11 +80,14 @@ export function withLiveInvalidation<Client extends LiveInvalidationClient>(
   }
   if (ADJUSTED in queryClient) return queryClient;
   const original = queryClient.invalidateQueries.bind(queryClient);
-  const refetches = new LiveRefetches(queryClient.getQueryCache(), (query) =>
-    original(
-      { queryKey: query.queryKey, exact: true, refetchType: "active" },
-      { cancelRefetch: false },
-    ),
+  const refetches = new LiveRefetches(
+    queryClient.getQueryCache(),
+    (query) =>
+      original(
+        { queryKey: query.queryKey, exact: true, refetchType: "active" },
+        { cancelRefetch: false },
+      ),
+    options.onStats,
   );
   Object.defineProperty(queryClient, ADJUSTED, { value: true });
   queryClient.invalidateQueries = (...args: unknown[]) => {

@@ -1,24 +1,27 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
+import { patchedPubNubWorker } from "./scripts/pubnubWorker.mjs";
 
 const repository = (path: string) =>
   fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-/** Serves PubNub's SharedWorker from the installed pubnub package. */
+/**
+ * Serves PubNub's SharedWorker from the installed pubnub package, with the
+ * fix described in scripts/pubnubWorker.mjs, at /pubnub.worker.js (and
+ * writes it there in `vite build`'s output).
+ */
 function pubnubWorker(): Plugin {
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve("pubnub/package.json"));
-  const file = `${root}/dist/web/pubnub.worker.min.js`;
+  const source = patchedPubNubWorker();
   return {
     name: "pubnub-worker",
     configureServer(server) {
       server.middlewares.use("/pubnub.worker.js", (_request, response) => {
         response.setHeader("content-type", "text/javascript");
-        response.end(readFileSync(file));
+        response.end(source);
       });
+    },
+    generateBundle() {
+      this.emitFile({ type: "asset", fileName: "pubnub.worker.js", source });
     },
   };
 }

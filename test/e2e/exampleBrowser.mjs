@@ -47,7 +47,7 @@ const TIMEOUT = 30_000;
 
 /** A window with a profile of its own (its tabs share one SharedWorker). */
 export function newWindow(browser) {
-  return browser.newContext({ viewport: { width: 900, height: 560 } });
+  return browser.newContext({ viewport: { width: 1000, height: 720 } });
 }
 
 /** A tab of `window` at `url`; its console problems go to `problems`. */
@@ -57,4 +57,21 @@ export async function openTab(window, url, problems, who) {
   watchConsole(page, problems, who);
   await page.goto(url);
   return page;
+}
+
+/**
+ * `path` of the app signed in as `user` in this tab only (`?user=`), plus
+ * any other query parameters, e.g. `{ worker: "0" }`.
+ */
+export function appUrl(example, path, user, query = {}) {
+  const search = new URLSearchParams({ user, ...query });
+  return `${example.appUrl}${path}?${search}`;
+}
+
+/** Resolves once the header's connection badge says "Live". */
+export function waitLive(page) {
+  return page
+    .getByTestId("live-badge")
+    .getByText("Live", { exact: true })
+    .waitFor();
 }

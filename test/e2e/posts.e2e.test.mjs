@@ -1,21 +1,19 @@
-// Two browser windows on the posts example, through the local PubNub
-// emulator: live list, "changed elsewhere" alerts, reconnect. Playwright's
-// launch() gives Chromium a fresh, temporary profile of its own.
+// The Real Time guide's scenarios in two browser windows of two users
+// (alice and bob), through the local PubNub emulator: the live list, the
+// "changed elsewhere" alerts on the edit and show pages, navigation between
+// posts, and an outage. Playwright's launch() gives Chromium a fresh,
+// temporary profile of its own.
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { after, afterEach, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import {
+  appUrl,
   newWindow,
   openTab,
   startExampleAndBrowser,
+  waitLive,
 } from "./exampleBrowser.mjs";
+import { sideBySide } from "./screenshots.mjs";
 
-// Under .tmp/: a test run leaves the tracked docs/ alone. `npm run
-// screenshots` copies it there.
-const SCREENSHOTS = fileURLToPath(
-  new URL("../../.tmp/screenshots/", import.meta.url),
-);
 let example;
 let browser;
 let alice;
@@ -23,22 +21,45 @@ let bob;
 /** Console errors and warnings of both windows; each test must add none. */
 const problems = [];
 
-async function openWindow(path) {
-  return openTab(
-    await newWindow(browser),
-    `${example.appUrl}${path}`,
-    problems,
-  );
+async function openWindowOf(user) {
+  const window = await newWindow(browser);
+  return openTab(window, appUrl(example, "/posts", user), problems, user);
 }
 
-const badge = (page) => page.getByTestId("live-badge");
-const waitLive = (page) =>
-  badge(page).getByText("Live", { exact: true }).waitFor();
+/** `page` at `path`, once it is live again. */
+async function visit(page, path) {
+  await page.goto(`${example.appUrl}${path}`);
+  await waitLive(page);
+}
+
+const UPDATED = "This post is updated. Refresh to see changes.";
+const DELETED = "This post is deleted.";
+const alertSaying = (page, text) =>
+  page.getByRole("alert").filter({ hasText: text });
+const titleInput = (page) => page.getByLabel("Title");
+
+async function saveTitle(page, title) {
+  await titleInput(page).fill(title);
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByText("Successfully updated post").first().waitFor();
+}
+
+/** Deletes through the list's delete button and its confirmation. */
+async function deleteFromList(page, title) {
+  await visit(page, "/posts");
+  const row = page.getByRole("row", { name: new RegExp(title) });
+  await row.locator(".refine-delete-button").click();
+  await page
+    .locator(".ant-popconfirm")
+    .getByRole("button", { name: "Delete" })
+    .click();
+  await row.waitFor({ state: "detached" });
+}
 
 before(async () => {
   ({ example, browser } = await startExampleAndBrowser());
-  alice = await openWindow("/posts");
-  bob = await openWindow("/posts");
+  alice = await openWindowOf("Alice");
+  bob = await openWindowOf("Bob");
   await Promise.all([waitLive(alice), waitLive(bob)]);
 });
 
@@ -56,104 +77,144 @@ afterEach(() => {
 const OUTAGE_NOISE =
   /net::ERR_CONNECTION_REFUSED|net::ERR_EMPTY_RESPONSE|\[live\] Lost the connection/;
 
-describe("posts example in two windows", () => {
-  it("shows a post created in one window in the other's list, without reload", async () => {
-    await alice.getByRole("button", { name: "+ Create post" }).click();
-    await alice.getByLabel("Title").fill("Created in Alice's window");
-    await alice.getByRole("button", { name: "Save" }).click();
-    await alice.waitForURL(/\/posts$/);
-    await bob
-      .getByRole("cell", { name: "Created in Alice's window" })
-      .waitFor();
+describe("the guide's app in two windows of two users", () => {
+  it("signs in on the login screen with a name, and signs out", async () => {
+    const window = await newWindow(browser);
+    const page = await openTab(
+      window,
+      `${example.appUrl}/posts`,
+      problems,
+      "carol",
+    );
+    await page.waitForURL(/\/login/);
+    await page.getByLabel("Name").fill("Carol");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/posts$/);
+    await waitLive(page);
+    assert.equal(await page.getByTestId("signed-in-as").textContent(), "Carol");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/login/);
+    await window.close();
   });
 
-  it("alerts the other editor, not the saver, when a post is updated", async () => {
-    await Promise.all([
-      alice.goto(`${example.appUrl}/posts/edit/1`),
-      bob.goto(`${example.appUrl}/posts/edit/1`),
-    ]);
-    await Promise.all([waitLive(alice), waitLive(bob)]);
-    await alice.getByLabel("Title").waitFor();
-    await bob.getByLabel("Title").waitFor();
-    await alice.getByLabel("Title").fill("Welcome to live refine (edited)");
+  it("shows a post created in one window in the other's list, with its category", async () => {
+    await visit(alice, "/posts/create");
+    await visit(bob, "/posts");
+    await titleInput(alice).fill("Created in Alice's window");
+    await alice.getByLabel("Category").click();
+    await alice
+      .locator(".ant-select-item-option", { hasText: "Guides" })
+      .click();
     await alice.getByRole("button", { name: "Save" }).click();
+    await alice.waitForURL(/\/posts$/);
+    const row = bob.getByRole("row", { name: /Created in Alice's window/ });
+    await row.getByRole("cell", { name: "Guides" }).waitFor();
+  });
 
-    const alert = bob.getByRole("alert");
-    await alert
-      .getByText("This post is updated. Refresh to see changes.")
-      .waitFor();
+  it("alerts the other editor, not the saver, when a post is updated; Refresh loads it", async () => {
+    await Promise.all([
+      visit(alice, "/posts/edit/1"),
+      visit(bob, "/posts/edit/1"),
+    ]);
+    await bob.getByTestId("editing-now").getByText("Alice").waitFor();
+    await alice.waitForFunction(
+      () =>
+        document.querySelector("#title")?.value === "Welcome to live refine",
+    );
+    await saveTitle(alice, "Welcome to live refine (edited)");
+
+    const alert = alertSaying(bob, UPDATED);
+    await alert.waitFor();
     assert.equal(
-      await bob.getByLabel("Title").inputValue(),
+      await titleInput(bob).inputValue(),
       "Welcome to live refine",
       "Bob's form did not change under him",
     );
     await alice.waitForTimeout(1500);
     assert.equal(
-      await alice.getByRole("alert").count(),
+      await alice.getByText(UPDATED).count(),
       0,
       "the saver sees no alert",
     );
-
-    await alice.bringToFront();
-    await takeScreenshot();
+    await sideBySide(
+      browser,
+      [alice, "Alice saved the post: no alert for the saver"],
+      [bob, "Bob is told the post changed, and who else is editing"],
+      "example-two-windows.png",
+    );
 
     await alert.getByRole("button", { name: "Refresh" }).click();
     await bob.waitForFunction(
       () =>
-        document.querySelector("input[name=title]")?.value ===
+        document.querySelector("#title")?.value ===
         "Welcome to live refine (edited)",
     );
-    assert.equal(await bob.getByRole("alert").count(), 0);
+    assert.equal(await bob.getByText(UPDATED).count(), 0);
   });
 
-  it("alerts the other window when the post it shows is deleted", async () => {
+  it("alerts the show page when its post is updated, and Refresh shows the change", async () => {
     await Promise.all([
-      alice.goto(`${example.appUrl}/posts`),
-      bob.goto(`${example.appUrl}/posts/show/2`),
+      visit(alice, "/posts/edit/2"),
+      visit(bob, "/posts/show/2"),
     ]);
-    await Promise.all([waitLive(alice), waitLive(bob)]);
+    await bob.getByText("How the PubNub live provider works").waitFor();
+    await alice.waitForFunction(() => document.querySelector("#title")?.value);
+    await saveTitle(alice, "How the live provider works");
+    const alert = alertSaying(bob, UPDATED);
+    await alert.getByRole("button", { name: "Refresh" }).click();
     await bob
-      .getByRole("heading", { name: "How the PubNub live provider works" })
+      .getByText("How the live provider works", { exact: true })
       .waitFor();
-    const row = alice.getByRole("row", {
-      name: /How the PubNub live provider works/,
-    });
-    await row.getByRole("button", { name: "Delete" }).click();
-    await bob.getByRole("alert").getByText("This post is deleted.").waitFor();
-    await bob.getByRole("button", { name: "Back to list" }).click();
+  });
+
+  it("alerts the show page when its post is deleted, with a button back to the list", async () => {
+    await visit(bob, "/posts/show/2");
+    await bob.getByText("How the live provider works").waitFor();
+    await deleteFromList(alice, "How the live provider works");
+    const alert = alertSaying(bob, DELETED);
+    await alert.getByRole("button", { name: "Posts" }).waitFor();
+    await sideBySide(
+      browser,
+      [alice, "Alice deleted a post from the list"],
+      [bob, "Bob's show page says so, with a button back to the list"],
+      "example-deleted.png",
+    );
+    await alert.getByRole("button", { name: "Posts" }).click();
     await bob.waitForURL(/\/posts$/);
   });
 
-  it("moves the edit page's alerts to the new post when it navigates from one post to another", async () => {
-    await bob.goto(`${example.appUrl}/posts/edit/1`);
-    await waitLive(bob);
-    await bob.getByLabel("Title").waitFor();
-    // In-app navigation, as a link would do: same page, new route.
-    await bob.evaluate(() => {
-      history.pushState({}, "", "/posts/edit/3");
-      dispatchEvent(new PopStateEvent("popstate"));
-    });
-    await bob.waitForFunction(() =>
-      document.querySelector("h1")?.textContent?.includes("#3"),
-    );
-    await alice.goto(`${example.appUrl}/posts/edit/3`);
-    await waitLive(alice);
-    await alice.getByLabel("Title").fill("Post 3, edited in Alice's window");
-    await alice.getByRole("button", { name: "Save" }).click();
-    await bob
-      .getByRole("alert")
-      .getByText("This post is updated. Refresh to see changes.")
+  it("alerts the edit page when its post is deleted", async () => {
+    await visit(bob, "/posts/edit/3");
+    await bob.waitForFunction(() => document.querySelector("#title")?.value);
+    await deleteFromList(alice, "Editing without surprises");
+    await alertSaying(bob, DELETED)
+      .getByRole("button", { name: "Posts" })
       .waitFor();
   });
 
-  it("shows Reconnecting… while PubNub is away, then Live, and catches up", async () => {
-    await Promise.all([
-      alice.goto(`${example.appUrl}/posts`),
-      bob.goto(`${example.appUrl}/posts`),
-    ]);
-    await Promise.all([waitLive(alice), waitLive(bob)]);
+  it("moves the edit page's alerts to the new post when it navigates from one post to another", async () => {
+    await visit(bob, "/posts/edit/1");
+    await bob.waitForFunction(() => document.querySelector("#title")?.value);
+    // In-app navigation, as a link would do: same page, new route.
+    await bob.evaluate(() => {
+      history.pushState({}, "", "/posts/edit/4");
+      dispatchEvent(new PopStateEvent("popstate"));
+    });
+    await bob.waitForFunction(
+      () =>
+        document.querySelector("#title")?.value === "Created in Alice's window",
+    );
+    await visit(alice, "/posts/edit/4");
+    await alice.waitForFunction(() => document.querySelector("#title")?.value);
+    await saveTitle(alice, "Post 4, edited in Alice's window");
+    await alertSaying(bob, UPDATED).waitFor();
+  });
+
+  it("shows Reconnecting… while PubNub is away, then Live, a notice, and catches up", async () => {
+    await Promise.all([visit(alice, "/posts"), visit(bob, "/posts")]);
     const port = example.emulator.port;
     await example.emulator.close();
+    const badge = (page) => page.getByTestId("live-badge");
     await Promise.all([
       badge(alice).getByText("Reconnecting…").waitFor(),
       badge(bob).getByText("Reconnecting…").waitFor(),
@@ -165,7 +226,7 @@ describe("posts example in two windows", () => {
       body: JSON.stringify({
         title: "Written while PubNub was away",
         status: "draft",
-        content: "",
+        category: { id: 1 },
       }),
     });
     assert.equal(response.status, 201);
@@ -175,6 +236,7 @@ describe("posts example in two windows", () => {
     );
     example.emulator = await startEmulatorServer({ port });
     await Promise.all([waitLive(alice), waitLive(bob)]);
+    await bob.getByText("Back online").waitFor();
     await bob
       .getByRole("cell", { name: "Written while PubNub was away" })
       .waitFor();
@@ -185,27 +247,3 @@ describe("posts example in two windows", () => {
     problems.splice(0, problems.length, ...unexpected);
   });
 });
-
-/** Both windows side by side, for the README. */
-async function takeScreenshot() {
-  const [left, right] = await Promise.all([
-    alice.screenshot(),
-    bob.screenshot(),
-  ]);
-  const page = await browser.newPage({
-    viewport: { width: 1840, height: 640 },
-  });
-  const frame = (png, caption) =>
-    `<figure><figcaption>${caption}</figcaption><img src="data:image/png;base64,${png.toString("base64")}"></figure>`;
-  await page.setContent(`<!doctype html><style>
-      body { margin: 0; padding: 20px; display: flex; gap: 20px; background: #c9d1e0; font: 600 14px system-ui, sans-serif; }
-      figure { margin: 0; } figcaption { margin-bottom: 8px; color: #1d2433; }
-      img { display: block; border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 20%); }
-    </style>${frame(left, "Window 1: saved the post (no alert for the saver)")}${frame(right, "Window 2: told that the post changed")}`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  writeFileSync(
-    `${SCREENSHOTS}example-two-windows.png`,
-    await page.screenshot({ fullPage: true }),
-  );
-  await page.close();
-}

@@ -1,21 +1,39 @@
-import { Refine } from "@refinedev/core";
+import {
+  ErrorComponent,
+  RefineThemes,
+  ThemedLayout,
+  useNotificationProvider,
+} from "@refinedev/antd";
+import { Authenticated, Refine } from "@refinedev/core";
 import { withLiveInvalidation } from "@refinedev/pubnub/react-query";
-import routerProvider, { NavigateToResource } from "@refinedev/react-router";
+import routerProvider, {
+  CatchAllNavigate,
+  NavigateToResource,
+} from "@refinedev/react-router";
 import dataProvider from "@refinedev/simple-rest";
 import { QueryClient } from "@tanstack/react-query";
+import { App as AntdApp, ConfigProvider } from "antd";
 import { Fragment, type ReactNode } from "react";
 import { BrowserRouter, Outlet, Route, Routes, useParams } from "react-router";
-import { Layout } from "./components/Layout";
-import { PostCreate } from "./pages/PostCreate";
-import { PostEdit } from "./pages/PostEdit";
-import { PostList } from "./pages/PostList";
-import { PostShow } from "./pages/PostShow";
+import { authProvider } from "./auth/authProvider";
+import { Header } from "./components/Header";
+import { noticeResync, ResyncNotice } from "./components/ResyncNotice";
+import { Sider } from "./components/Sider";
+import { liveStats } from "./liveStats";
+import { LoginPage } from "./pages/login";
+import { PostCreate } from "./pages/posts/create";
+import { PostEdit } from "./pages/posts/edit";
+import { PostList } from "./pages/posts/list";
+import { PostShow } from "./pages/posts/show";
 import { provider } from "./pubnub";
 
 const API_URL = import.meta.env.VITE_API_URL ?? "http://127.0.0.1:4000";
 
-// One read per query per live event, however many live hooks a page has.
-const queryClient = withLiveInvalidation(new QueryClient());
+// One read per query per live event, however many live hooks a page has;
+// the header shows the reads it saved.
+const queryClient = withLiveInvalidation(new QueryClient(), {
+  onStats: liveStats.set,
+});
 
 /**
  * A new page for a new id: refine 5.0.12 subscribes a page's live hooks
@@ -27,60 +45,87 @@ function KeyedById({ children }: { children: ReactNode }) {
   return <Fragment key={id}>{children}</Fragment>;
 }
 
+function SignedInLayout() {
+  return (
+    <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
+      <ThemedLayout Header={Header} Sider={Sider}>
+        <Outlet />
+      </ThemedLayout>
+    </Authenticated>
+  );
+}
+
 export function App() {
   return (
     <BrowserRouter>
-      <Refine
-        dataProvider={dataProvider(API_URL)}
-        routerProvider={routerProvider}
-        liveProvider={provider}
-        options={{
-          liveMode: "auto",
-          disableTelemetry: true,
-          reactQuery: { clientConfig: queryClient },
-        }}
-        resources={[
-          {
-            name: "posts",
-            list: "/posts",
-            create: "/posts/create",
-            edit: "/posts/edit/:id",
-            show: "/posts/show/:id",
-          },
-        ]}
-      >
-        <Routes>
-          <Route
-            element={
-              <Layout>
-                <Outlet />
-              </Layout>
-            }
+      <ConfigProvider theme={RefineThemes.Blue}>
+        <AntdApp>
+          <Refine
+            dataProvider={dataProvider(API_URL)}
+            routerProvider={routerProvider}
+            liveProvider={provider}
+            authProvider={authProvider}
+            notificationProvider={useNotificationProvider}
+            onLiveEvent={noticeResync}
+            options={{
+              liveMode: "auto",
+              disableTelemetry: true,
+              reactQuery: { clientConfig: queryClient },
+            }}
+            resources={[
+              {
+                name: "posts",
+                list: "/posts",
+                create: "/posts/create",
+                edit: "/posts/edit/:id",
+                show: "/posts/show/:id",
+                meta: { canDelete: true },
+              },
+              { name: "categories" },
+            ]}
           >
-            <Route index element={<NavigateToResource resource="posts" />} />
-            <Route path="/posts">
-              <Route index element={<PostList />} />
-              <Route path="create" element={<PostCreate />} />
+            <Routes>
+              <Route element={<SignedInLayout />}>
+                <Route
+                  index
+                  element={<NavigateToResource resource="posts" />}
+                />
+                <Route path="/posts">
+                  <Route index element={<PostList />} />
+                  <Route path="create" element={<PostCreate />} />
+                  <Route
+                    path="edit/:id"
+                    element={
+                      <KeyedById>
+                        <PostEdit />
+                      </KeyedById>
+                    }
+                  />
+                  <Route
+                    path="show/:id"
+                    element={
+                      <KeyedById>
+                        <PostShow />
+                      </KeyedById>
+                    }
+                  />
+                </Route>
+                <Route path="*" element={<ErrorComponent />} />
+              </Route>
               <Route
-                path="edit/:id"
                 element={
-                  <KeyedById>
-                    <PostEdit />
-                  </KeyedById>
+                  <Authenticated key="login" fallback={<Outlet />}>
+                    <NavigateToResource resource="posts" />
+                  </Authenticated>
                 }
-              />
-              <Route
-                path="show/:id"
-                element={
-                  <KeyedById>
-                    <PostShow />
-                  </KeyedById>
-                }
-              />
-            </Route>
-          </Route>
-        </Routes>
-      </Refine>
+              >
+                <Route path="/login" element={<LoginPage />} />
+              </Route>
+            </Routes>
+            <ResyncNotice />
+          </Refine>
+        </AntdApp>
+      </ConfigProvider>
     </BrowserRouter>
   );
 }

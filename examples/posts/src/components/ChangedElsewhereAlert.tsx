@@ -1,5 +1,6 @@
+import { ListButton, RefreshButton } from "@refinedev/antd";
 import type { LiveEvent } from "@refinedev/core";
-import { useNavigation } from "@refinedev/core";
+import { Alert } from "antd";
 import { useCallback, useState } from "react";
 
 export type Change = "deleted" | "updated" | undefined;
@@ -8,11 +9,14 @@ export type Change = "deleted" | "updated" | undefined;
 export function useChangedElsewhere() {
   const [change, setChange] = useState<Change>();
   const onLiveEvent = useCallback((event: LiveEvent) => {
-    setChange(event.type === "deleted" ? "deleted" : "updated");
+    if (event.type === "deleted" || event.type === "updated") {
+      setChange(event.type);
+    }
   }, []);
   return { change, onLiveEvent, dismiss: () => setChange(undefined) };
 }
 
+/** The Real Time guide's alerts, with its wording and buttons. */
 export function ChangedElsewhereAlert({
   change,
   onRefresh,
@@ -20,25 +24,24 @@ export function ChangedElsewhereAlert({
   change: Change;
   onRefresh: () => void;
 }) {
-  const { list } = useNavigation();
   if (change === "deleted") {
     return (
-      <div className="alert alert-danger" role="alert">
-        <span>This post is deleted.</span>
-        <button type="button" onClick={() => list("posts")}>
-          Back to list
-        </button>
-      </div>
+      <Alert
+        message="This post is deleted."
+        type="warning"
+        style={{ marginBottom: 20 }}
+        action={<ListButton size="small" />}
+      />
     );
   }
   if (change === "updated") {
     return (
-      <div className="alert alert-warning" role="alert">
-        <span>This post is updated. Refresh to see changes.</span>
-        <button type="button" onClick={onRefresh}>
-          Refresh
-        </button>
-      </div>
+      <Alert
+        message="This post is updated. Refresh to see changes."
+        type="warning"
+        style={{ marginBottom: 20 }}
+        action={<RefreshButton size="small" onClick={onRefresh} />}
+      />
     );
   }
   return null;

@@ -1,25 +1,20 @@
-import type { BaseKey } from "@refinedev/core";
-import { usePresence } from "@refinedev/pubnub/react";
-import { provider, userId } from "../pubnub";
+import type { PresenceMember } from "@refinedev/pubnub/presence";
+import { Alert } from "antd";
+import { nameOf } from "./PresenceAvatars";
 
-/** "alice is also editing this post", from PubNub presence. */
-export function EditingNow({ id }: { id: BaseKey | undefined }) {
-  const { others } = usePresence(provider, {
-    resource: "posts",
-    id,
-    state: { name: userId, action: "edit" },
-    enabled: id !== undefined,
-  });
-  if (others.length === 0) return null;
-  const names = others.map((member) =>
-    String(member.state.name ?? member.userId),
-  );
+/** "Alice is also editing this post." while someone else edits it. */
+export function EditingNow({ others }: { others: PresenceMember[] }) {
+  const names = others
+    .filter((member) => member.state.activity === "edit")
+    .map(nameOf);
+  if (names.length === 0) return null;
   return (
-    <div className="alert alert-info" role="status" data-testid="editing-now">
-      <span>
-        {names.join(", ")} {names.length === 1 ? "is" : "are"} also editing this
-        post.
-      </span>
-    </div>
+    <Alert
+      data-testid="editing-now"
+      type="info"
+      showIcon
+      style={{ marginBottom: 20 }}
+      message={`${names.join(", ")} ${names.length === 1 ? "is" : "are"} also editing this post.`}
+    />
   );
 }

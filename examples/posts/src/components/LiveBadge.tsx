@@ -1,25 +1,25 @@
 import { useConnectionState } from "@refinedev/pubnub/react";
+import { Badge, type BadgeProps } from "antd";
 import { provider } from "../pubnub";
 
-const LABELS = {
-  idle: "Connecting…",
-  connecting: "Connecting…",
-  connected: "Live",
-  reconnecting: "Reconnecting…",
-  disconnected: "Offline",
-  error: "Offline",
-} as const;
+type Shown = [text: string, badge: NonNullable<BadgeProps["status"]>];
 
+const SHOWN: Record<string, Shown> = {
+  idle: ["Connecting…", "default"],
+  connecting: ["Connecting…", "processing"],
+  connected: ["Live", "success"],
+  reconnecting: ["Reconnecting…", "warning"],
+  disconnected: ["Offline", "error"],
+  error: ["Offline", "error"],
+};
+
+/** Live / Reconnecting… / Offline, from the provider's connection. */
 export function LiveBadge() {
   const { status, error } = useConnectionState(provider);
+  const [text, badge]: Shown = SHOWN[status] ?? ["Connecting…", "default"];
   return (
-    <span
-      className={`badge badge-${status}`}
-      data-testid="live-badge"
-      title={error?.message}
-    >
-      <span className="dot" aria-hidden="true" />
-      {LABELS[status]}
+    <span data-testid="live-badge" title={error?.message}>
+      <Badge status={badge} text={text} />
     </span>
   );
 }

@@ -1,0 +1,135 @@
+// Many tabs of one user in one browser: PubNub's SharedWorker (on by
+// default in the example) carries one subscribe long-poll for all of them;
+// `?worker=0` shows what it saves. Counted at the local emulator.
+//
+// Observed: a tab whose channels are among those already long-polled joins
+// that long-poll at once. Tabs on different pages start with a long-poll
+// each: the worker merges long-polls that wait on the same timetoken, so
+// they merge after a message they all receive, if their next requests reach
+// the worker within its 50 ms batching window (most of the time; a busy tab
+// can miss it and merge at a later message).
+import assert from "node:assert/strict";
+import { after, afterEach, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  appUrl,
+  newWindow,
+  openTab,
+  startExampleAndBrowser,
+  waitLive,
+} from "./exampleBrowser.mjs";
+
+let example;
+let browser;
+const problems = [];
+
+const THREE_PAGES = ["/posts", "/posts/edit/1", "/posts/show/2"];
+const ONE_PAGE = ["/posts", "/posts", "/posts"];
+
+/** A tab of `user` on each of `paths`, in one window (one browser profile). */
+async function tabsOf(user, paths, query = {}) {
+  const window = await newWindow(browser);
+  const tabs = [];
+  for (const path of paths) {
+    const tab = await openTab(
+      window,
+      appUrl(example, path, user, query),
+      problems,
+      user,
+    );
+    await waitLive(tab);
+    tabs.push(tab);
+  }
+  return { window, tabs };
+}
+
+/** The most subscribe long-polls the emulator held at once over `ms`. */
+async function mostLongPolls(ms) {
+  let most = 0;
+  for (let waited = 0; waited < ms; waited += 50) {
+    most = Math.max(most, example.emulator.emulator.pendingSubscribes);
+    await sleep(50);
+  }
+  return most;
+}
+
+/** A live event on the posts channel, as a backend would publish it. */
+async function someoneChangesAPost() {
+  example.emulator.emulator.publish("resources.posts", {
+    type: "updated",
+    payload: { ids: [3] },
+  });
+  await sleep(1_000);
+}
+
+before(async () => {
+  ({ example, browser } = await startExampleAndBrowser());
+});
+
+after(async () => {
+  await browser?.close();
+  await example?.close();
+});
+
+afterEach(() => {
+  assert.deepEqual(problems.splice(0), [], "no console errors or warnings");
+});
+
+describe("many tabs of one user", () => {
+  it("holds one subscribe long-poll for three tabs with the SharedWorker, three without", async () => {
+    const shared = await tabsOf("Alice", ONE_PAGE);
+    assert.equal(await mostLongPolls(2_000), 1);
+    await shared.window.close();
+    await sleep(1_000);
+
+    const separate = await tabsOf("Dave", ONE_PAGE, { worker: "0" });
+    assert.equal(await mostLongPolls(2_000), 3);
+    await separate.window.close();
+  });
+
+  it("merges the long-polls of tabs on three pages after live events", async () => {
+    const alice = await tabsOf("Alice", THREE_PAGES);
+    let longPolls = Number.POSITIVE_INFINITY;
+    for (let event = 1; event <= 5 && longPolls > 1; event++) {
+      await someoneChangesAPost();
+      longPolls = await mostLongPolls(1_000);
+    }
+    assert.equal(longPolls, 1);
+    await alice.window.close();
+  });
+
+  it("shows the user once, keeps them when one tab closes, and still delivers live updates", async () => {
+    const alice = await tabsOf("Alice", THREE_PAGES);
+    const bobWindow = await newWindow(browser);
+    const bob = await openTab(
+      bobWindow,
+      appUrl(example, "/posts/edit/1", "Bob"),
+      problems,
+      "Bob",
+    );
+    await waitLive(bob);
+    const banner = bob.getByTestId("editing-now");
+    await banner.getByText("Alice is also editing this post.").waitFor();
+    assert.equal(await bob.getByRole("img", { name: "Alice" }).count(), 1);
+
+    const [list, editor] = alice.tabs;
+    await alice.tabs[2].close();
+    await sleep(3_000);
+    assert.equal(
+      await banner.isVisible(),
+      true,
+      "still editing in another tab",
+    );
+
+    // Live updates still reach the tabs that remain.
+    await bob.getByLabel("Title").fill("Saved by Bob");
+    await bob.getByRole("button", { name: "Save" }).click();
+    await list.getByRole("cell", { name: "Saved by Bob" }).waitFor();
+    await editor
+      .getByRole("alert")
+      .filter({ hasText: "This post is updated." })
+      .waitFor();
+    await alice.window.close();
+    await bobWindow.close();
+  });
+});

@@ -47,6 +47,19 @@ const requestsOf = (operation, userId, channel) =>
   ).length;
 
 /**
+ * Resolves once `page`'s "also editing" banner is gone, within 10 s of
+ * `since`, after `userId` sent a leave for `channel`.
+ */
+async function goneWithinSeconds(page, userId, channel, since) {
+  await banner(page).waitFor({ state: "detached", timeout: 10_000 });
+  assert.ok(Date.now() - since < 10_000);
+  assert.ok(
+    requestsOf("leave", userId, channel) >= 1,
+    `${userId} sent a leave for ${channel}`,
+  );
+}
+
+/**
  * Resolves once `userId` has sent a heartbeat for `channel`. Until then the
  * user is there by their subscribe alone, which carries no `heartbeat=`: the
  * keyset's default timeout (300 s) applies, not the example's 20 s. PubNub's
@@ -94,12 +107,7 @@ describe("presence in the posts example", () => {
       .locator(".ant-layout-sider")
       .getByRole("link", { name: "Posts", exact: true })
       .click();
-    await banner(bob).waitFor({ state: "detached", timeout: 10_000 });
-    assert.ok(Date.now() - leftAt < 10_000);
-    assert.ok(
-      requestsOf("leave", "alice", "resources.posts.1") >= 1,
-      "leaving the page sent a leave",
-    );
+    await goneWithinSeconds(bob, "alice", "resources.posts.1", leftAt);
   });
 
   it("drops an editor within seconds when they close the tab", async () => {
@@ -111,17 +119,11 @@ describe("presence in the posts example", () => {
     // The SharedWorker sends the leave for a tab that closes
     // (`subscriptionWorkerUnsubscribeOfflineClients` in the example).
     await alice.close();
-    await banner(bob).waitFor({ state: "detached", timeout: 10_000 });
-    assert.ok(Date.now() - closedAt < 10_000);
-    assert.ok(
-      requestsOf("leave", "alice", "resources.posts.3") >= 1,
-      "closing the tab sent a leave",
-    );
+    await goneWithinSeconds(bob, "alice", "resources.posts.3", closedAt);
   });
 
   it("drops an editor whose tab crashed after the presence timeout", async () => {
-    // Post 2: users the first test closed without leaving stay on post 1
-    // until their own timeout.
+    // Post 2: a post of its own, so no earlier test's users are on it.
     const carol = await openAs("Carol", "/posts/edit/2");
     const bob = await openAs("Bob", "/posts/edit/2");
     await banner(bob).getByText("Carol is also editing this post.").waitFor();

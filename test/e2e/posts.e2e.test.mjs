@@ -78,22 +78,26 @@ const OUTAGE_NOISE =
   /net::ERR_CONNECTION_REFUSED|net::ERR_EMPTY_RESPONSE|\[live\] Lost the connection/;
 
 describe("the guide's app in two windows of two users", () => {
-  it("signs in on the login screen with a name, and signs out", async () => {
+  it("signs in on the login screen with a name or a suggested one, and signs out", async () => {
     const window = await newWindow(browser);
     const page = await openTab(
       window,
       `${example.appUrl}/posts`,
       problems,
-      "carol",
+      "dave",
     );
     await page.waitForURL(/\/login/);
-    await page.getByLabel("Name").fill("Carol");
+    await page.getByLabel("Name").fill("Dave");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/posts$/);
     await waitLive(page);
-    assert.equal(await page.getByTestId("signed-in-as").textContent(), "Carol");
+    assert.equal(await page.getByTestId("signed-in-as").textContent(), "Dave");
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/login/);
+    // A suggested name signs in with one click.
+    await page.getByRole("button", { name: "Carol", exact: true }).click();
+    await page.waitForURL(/\/posts$/);
+    assert.equal(await page.getByTestId("signed-in-as").textContent(), "Carol");
     await window.close();
   });
 

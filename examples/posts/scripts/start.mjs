@@ -91,8 +91,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(1);
   });
   console.log("");
+  console.log(`  Posts example:   ${running.appUrl}/posts`);
   console.log(
-    `  Posts example:   ${running.appUrl}/posts   (open it in two windows)`,
+    `                   sign in as Alice in one window and as Bob in another, or open ${running.appUrl}/posts?user=Bob`,
   );
   console.log(`  REST API:        ${running.apiUrl}/posts`);
   console.log(

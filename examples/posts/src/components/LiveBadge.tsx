@@ -5,7 +5,8 @@ import { provider } from "../pubnub";
 type Shown = [text: string, badge: NonNullable<BadgeProps["status"]>];
 
 const SHOWN: Record<string, Shown> = {
-  idle: ["Connecting…", "default"],
+  // Nothing on this page is live (the 404 page), or nothing yet.
+  idle: ["Idle", "default"],
   connecting: ["Connecting…", "processing"],
   connected: ["Live", "success"],
   reconnecting: ["Reconnecting…", "warning"],

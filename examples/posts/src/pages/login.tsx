@@ -40,12 +40,15 @@ export function LoginPage() {
           >
             <Input autoFocus placeholder="Alice" />
           </Form.Item>
-          <Flex gap={8} style={{ marginBottom: 16 }}>
+          <Flex gap={8} align="center" style={{ marginBottom: 16 }}>
+            <Typography.Text type="secondary">Or sign in as</Typography.Text>
             {SUGGESTED.map((name) => (
               <Button
                 key={name}
                 size="small"
-                onClick={() => form.setFieldValue("name", name)}
+                onClick={() =>
+                  login({ name, color: form.getFieldValue("color") })
+                }
               >
                 {name}
               </Button>

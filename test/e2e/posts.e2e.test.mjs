@@ -113,6 +113,15 @@ describe("the guide's app in two windows of two users", () => {
     await alice.waitForURL(/\/posts$/);
     const row = bob.getByRole("row", { name: /Created in Alice's window/ });
     await row.getByRole("cell", { name: "Guides" }).waitFor();
+    // The list and its post count are two live hooks of posts: one event
+    // asks each query twice, withLiveInvalidation reads it once, and the
+    // debug panel shows the reads saved.
+    await bob.getByTestId("post-count").getByText("4 posts").waitFor();
+    const panel = await bob.getByTestId("refetch-panel").textContent();
+    assert.match(
+      panel ?? "",
+      /^refetches [1-9]\d*\/[1-9]\d* · [1-9]\d* saved$/,
+    );
   });
 
   it("alerts the other editor, not the saver, when a post is updated; Refresh loads it", async () => {

@@ -6,14 +6,30 @@ import {
   TagField,
   useTable,
 } from "@refinedev/antd";
-import { useMany } from "@refinedev/core";
-import { Space, Table } from "antd";
+import { useList, useMany } from "@refinedev/core";
+import { Space, Table, Tag } from "antd";
 import { PresenceAvatars } from "../../components/PresenceAvatars";
 import { usePagePresence } from "../../components/usePagePresence";
 import type { Category, Post } from "./types";
 
+/**
+ * How many posts there are: a second live hook of `posts` on this page, as
+ * list pages often have. One event then asks for two refetches of each
+ * query; `withLiveInvalidation` runs one (the header's debug panel counts
+ * them). Kept to the list page: an `auto` hook refetches every query of its
+ * resource, so on the edit page it would reset the `manual` form.
+ */
+function usePostCount(): number | undefined {
+  const { result } = useList({
+    resource: "posts",
+    pagination: { currentPage: 1, pageSize: 1 },
+  });
+  return result.total;
+}
+
 /** The guide's list: live in `auto` mode, refetched on every change. */
 export function PostList() {
+  const postCount = usePostCount();
   const { tableProps } = useTable<Post>({
     sorters: { initial: [{ field: "id", order: "desc" }] },
   });
@@ -29,6 +45,9 @@ export function PostList() {
     <List
       headerButtons={({ defaultButtons }) => (
         <Space>
+          <Tag bordered={false} data-testid="post-count">
+            {postCount ?? "…"} posts
+          </Tag>
           <PresenceAvatars members={members} />
           {defaultButtons}
         </Space>

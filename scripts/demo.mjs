@@ -12,10 +12,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
-  appUrl,
   newWindow,
+  openLiveTab,
   startExampleAndBrowser,
-  waitLive,
 } from "../test/e2e/exampleBrowser.mjs";
 import { aptInstall } from "./aptInstall.mjs";
 
@@ -138,14 +137,15 @@ async function main() {
   rmSync(frames, { recursive: true, force: true });
   console.log("Starting the example and Chromium…");
   const { example, browser } = await startExampleAndBrowser();
+  /** Console errors and warnings: a demo of a broken app is no demo. */
+  const problems = [];
   try {
-    const open = async (user) => {
-      const page = await (await newWindow(browser)).newPage();
-      page.setDefaultTimeout(30_000);
-      await page.goto(appUrl(example, "/posts", user));
-      await waitLive(page);
-      return page;
-    };
+    const open = async (user) =>
+      openLiveTab(await newWindow(browser), example, {
+        path: "/posts",
+        user,
+        problems,
+      });
     const [alice, bob] = [await open("Alice"), await open("Bob")];
     const films = [await film(alice, "alice"), await film(bob, "bob")];
     const start = Date.now() / 1000;
@@ -156,6 +156,11 @@ async function main() {
     console.log(
       `Assembling ${films[0].shots.length} + ${films[1].shots.length} frames with ffmpeg…`,
     );
+    if (problems.length > 0) {
+      throw new Error(
+        `The example logged console problems while recording:\n${problems.join("\n")}`,
+      );
+    }
     assembleGif(films[0].shots, films[1].shots, start, end);
   } finally {
     await browser.close();

@@ -68,6 +68,21 @@ export function appUrl(example, path, user, query = {}) {
   return `${example.appUrl}${path}?${search}`;
 }
 
+/**
+ * A tab of `window` on `path`, signed in as `user` (see {@link appUrl}),
+ * once it is live; its console problems go to `problems`.
+ */
+export async function openLiveTab(
+  window,
+  example,
+  { path, user, problems, query = {} },
+) {
+  const url = appUrl(example, path, user, query);
+  const page = await openTab(window, url, problems, user);
+  await waitLive(page);
+  return page;
+}
+
 /** Resolves once the header's connection badge says "Live". */
 export function waitLive(page) {
   return page

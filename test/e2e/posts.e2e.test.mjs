@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
 import {
-  appUrl,
   newWindow,
+  openLiveTab,
   openTab,
   startExampleAndBrowser,
   waitLive,
@@ -23,7 +23,7 @@ const problems = [];
 
 async function openWindowOf(user) {
   const window = await newWindow(browser);
-  return openTab(window, appUrl(example, "/posts", user), problems, user);
+  return openLiveTab(window, example, { path: "/posts", user, problems });
 }
 
 /** `page` at `path`, once it is live again. */
@@ -60,7 +60,6 @@ before(async () => {
   ({ example, browser } = await startExampleAndBrowser());
   alice = await openWindowOf("Alice");
   bob = await openWindowOf("Bob");
-  await Promise.all([waitLive(alice), waitLive(bob)]);
 });
 
 after(async () => {

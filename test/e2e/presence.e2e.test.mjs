@@ -4,11 +4,9 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
 import {
-  appUrl,
   newWindow,
-  openTab,
+  openLiveTab,
   startExampleAndBrowser,
-  waitLive,
 } from "./exampleBrowser.mjs";
 import { sideBySide } from "./screenshots.mjs";
 
@@ -25,14 +23,7 @@ const windows = [];
 async function openAs(user, path = "/posts/edit/1") {
   const window = await newWindow(browser);
   windows.push(window);
-  const page = await openTab(
-    window,
-    appUrl(example, path, user),
-    problems,
-    user,
-  );
-  await waitLive(page);
-  return page;
+  return openLiveTab(window, example, { path, user, problems });
 }
 
 const banner = (page) => page.getByTestId("editing-now");

@@ -12,11 +12,9 @@ import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
-  appUrl,
   newWindow,
-  openTab,
+  openLiveTab,
   startExampleAndBrowser,
-  waitLive,
 } from "./exampleBrowser.mjs";
 
 let example;
@@ -31,14 +29,9 @@ async function tabsOf(user, paths, query = {}) {
   const window = await newWindow(browser);
   const tabs = [];
   for (const path of paths) {
-    const tab = await openTab(
-      window,
-      appUrl(example, path, user, query),
-      problems,
-      user,
+    tabs.push(
+      await openLiveTab(window, example, { path, user, problems, query }),
     );
-    await waitLive(tab);
-    tabs.push(tab);
   }
   return { window, tabs };
 }
@@ -101,13 +94,11 @@ describe("many tabs of one user", () => {
   it("shows the user once, keeps them when one tab closes, and still delivers live updates", async () => {
     const alice = await tabsOf("Alice", THREE_PAGES);
     const bobWindow = await newWindow(browser);
-    const bob = await openTab(
-      bobWindow,
-      appUrl(example, "/posts/edit/1", "Bob"),
+    const bob = await openLiveTab(bobWindow, example, {
+      path: "/posts/edit/1",
+      user: "Bob",
       problems,
-      "Bob",
-    );
-    await waitLive(bob);
+    });
     const banner = bob.getByTestId("editing-now");
     await banner.getByText("Alice is also editing this post.").waitFor();
     assert.equal(await bob.getByRole("img", { name: "Alice" }).count(), 1);

@@ -204,6 +204,24 @@ describe("PubNubEmulator with the real SDK", () => {
     });
   });
 
+  it("should count the held long-polls of each user", async () => {
+    const emulator = new PubNubEmulator();
+    const longPoll = (uuid: string) =>
+      emulator.handle(
+        new Request(
+          `http://x/v2/subscribe/sub/a/0?tt=17000000000000000&tr=1&uuid=${uuid}`,
+        ),
+      );
+    const held = [longPoll("alice"), longPoll("alice"), longPoll("bob")];
+    await eventually(() => expect(emulator.pendingSubscribes).toBe(3));
+    expect(emulator.pendingSubscribesOf("alice")).toBe(2);
+    expect(emulator.pendingSubscribesOf("bob")).toBe(1);
+    expect(emulator.pendingSubscribesOf("carol")).toBe(0);
+    emulator.close();
+    await Promise.all(held);
+    expect(emulator.pendingSubscribesOf("alice")).toBe(0);
+  });
+
   it("should fail every held long-poll with its own response", async () => {
     const emulator = new PubNubEmulator();
     const held = ["a", "b"].map((channel) =>

@@ -5,6 +5,12 @@ import { startExample } from "../../examples/posts/scripts/start.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/**
+ * `E2E_CPU_THROTTLE=N` slows every tab's CPU N times (Chrome DevTools'
+ * throttling), to find the tests that only pass on a fast machine.
+ */
+const CPU_THROTTLE = Number(process.env.E2E_CPU_THROTTLE ?? 1);
+
 /** Starts the example (emulator, API, app) and Chromium. */
 export async function startExampleAndBrowser() {
   const example = await startExample({
@@ -50,11 +56,17 @@ export function newWindow(browser) {
   return browser.newContext({ viewport: { width: 1000, height: 720 } });
 }
 
+async function throttleCpu(page, rate) {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send("Emulation.setCPUThrottlingRate", { rate });
+}
+
 /** A tab of `window` at `url`; its console problems go to `problems`. */
 export async function openTab(window, url, problems, who) {
   const page = await window.newPage();
   page.setDefaultTimeout(TIMEOUT);
   watchConsole(page, problems, who);
+  if (CPU_THROTTLE > 1) await throttleCpu(page, CPU_THROTTLE);
   await page.goto(url);
   return page;
 }

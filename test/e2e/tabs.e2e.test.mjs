@@ -1,13 +1,19 @@
 // Many tabs of one user in one browser: PubNub's SharedWorker (on by
 // default in the example) carries one subscribe long-poll for all of them;
-// `?worker=0` shows what it saves. Counted at the local emulator.
+// `?worker=0` shows what it saves. Counted at the local emulator, per user.
 //
 // Observed: a tab whose channels are among those already long-polled joins
 // that long-poll at once. Tabs on different pages start with a long-poll
 // each: the worker merges long-polls that wait on the same timetoken, so
 // they merge after a message they all receive, if their next requests reach
-// the worker within its 50 ms batching window (most of the time; a busy tab
-// can miss it and merge at a later message).
+// the worker within its 50 ms batching window. A busy tab can miss it: with
+// Chromium's CPU slowed 12× (E2E_CPU_THROTTLE=12), three tabs merged after
+// one event, split after the next and merged again after the fourth.
+//
+// A long-poll is held for a moment twice while the SDK replaces it, and a
+// closed window's long-polls stay until the emulator sees the socket close,
+// so the tests count one user's long-polls and take the count seen most
+// often over a second or two, not the highest.
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -36,14 +42,31 @@ async function tabsOf(user, paths, query = {}) {
   return { window, tabs };
 }
 
-/** The most subscribe long-polls the emulator held at once over `ms`. */
-async function mostLongPolls(ms) {
-  let most = 0;
+/**
+ * The subscribe long-polls of `user` the emulator held, sampled every 50 ms
+ * for `ms`: `usual` is the count seen most often.
+ */
+async function longPollsOf(user, ms) {
+  const samples = [];
   for (let waited = 0; waited < ms; waited += 50) {
-    most = Math.max(most, example.emulator.emulator.pendingSubscribes);
+    // The example's PubNub user id is the name in lower case.
+    const userId = user.toLowerCase();
+    samples.push(example.emulator.emulator.pendingSubscribesOf(userId));
     await sleep(50);
   }
-  return most;
+  return { usual: mostFrequent(samples), samples: samples.join("") };
+}
+
+function mostFrequent(values) {
+  const counts = new Map();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** Asserts the usual count of `user`'s long-polls over 2 s. */
+async function assertLongPolls(user, expected) {
+  const { usual, samples } = await longPollsOf(user, 2_000);
+  assert.equal(usual, expected, `${user}'s long-polls every 50 ms: ${samples}`);
 }
 
 /** A live event on the posts channel, as a backend would publish it. */
@@ -71,24 +94,23 @@ afterEach(() => {
 describe("many tabs of one user", () => {
   it("holds one subscribe long-poll for three tabs with the SharedWorker, three without", async () => {
     const shared = await tabsOf("Alice", ONE_PAGE);
-    assert.equal(await mostLongPolls(2_000), 1);
+    await assertLongPolls("Alice", 1);
     await shared.window.close();
-    await sleep(1_000);
 
     const separate = await tabsOf("Dave", ONE_PAGE, { worker: "0" });
-    assert.equal(await mostLongPolls(2_000), 3);
+    await assertLongPolls("Dave", 3);
     await separate.window.close();
   });
 
   it("merges the long-polls of tabs on three pages after live events", async () => {
-    const alice = await tabsOf("Alice", THREE_PAGES);
-    let longPolls = Number.POSITIVE_INFINITY;
-    for (let event = 1; event <= 5 && longPolls > 1; event++) {
+    const erin = await tabsOf("Erin", THREE_PAGES);
+    const seen = [];
+    for (let event = 1; event <= 10 && seen.at(-1) !== 1; event++) {
       await someoneChangesAPost();
-      longPolls = await mostLongPolls(1_000);
+      seen.push((await longPollsOf("Erin", 1_000)).usual);
     }
-    assert.equal(longPolls, 1);
-    await alice.window.close();
+    assert.equal(seen.at(-1), 1, `long-polls after each event: ${seen}`);
+    await erin.window.close();
   });
 
   it("shows the user once, keeps them when one tab closes, and still delivers live updates", async () => {

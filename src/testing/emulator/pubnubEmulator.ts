@@ -94,6 +94,7 @@ export interface Envelope {
 
 interface Waiter {
   channels: ReadonlySet<string>;
+  userId: string | undefined;
   cursor: bigint;
   answer(response: EmulatorAnswer): void;
 }
@@ -146,6 +147,13 @@ export class PubNubEmulator {
   /** Subscribe long-polls being held right now. */
   get pendingSubscribes(): number {
     return this.#waiters.size;
+  }
+
+  /** Subscribe long-polls of `userId` (the `uuid` parameter) held right now. */
+  pendingSubscribesOf(userId: string): number {
+    let count = 0;
+    for (const waiter of this.#waiters) if (waiter.userId === userId) count++;
+    return count;
   }
 
   /** Answers one PubNub REST request. */
@@ -485,6 +493,7 @@ export class PubNubEmulator {
       );
       const waiter: Waiter = {
         channels,
+        userId: parts.query.get("uuid") ?? undefined,
         cursor,
         answer: (answer) => {
           clearTimeout(timer);

@@ -10,6 +10,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * throttling), to find the tests that only pass on a fast machine.
  */
 const CPU_THROTTLE = Number(process.env.E2E_CPU_THROTTLE ?? 1);
+if (!(CPU_THROTTLE >= 1)) {
+  throw new RangeError(
+    `E2E_CPU_THROTTLE must be a number of 1 or more (how many times slower), not "${process.env.E2E_CPU_THROTTLE}"`,
+  );
+}
 
 /** Starts the example (emulator, API, app) and Chromium. */
 export async function startExampleAndBrowser() {

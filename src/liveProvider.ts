@@ -34,21 +34,26 @@ export interface LiveSubscription {
 /** A refine `LiveProvider` backed by PubNub. */
 export interface PubNubLiveProvider extends LiveProvider {
   subscribe(options: SubscribeOptions): LiveSubscription;
-  /** Also takes handles from other providers on the same client. */
+  /**
+   * Also takes handles from other providers on the same client; ignores
+   * handles of other clients, and handles it has released already.
+   */
   unsubscribe(subscription: LiveSubscription): void;
   publish(event: LiveEvent): void;
   /** The client's connection state, to show "Live" or "Reconnecting…". */
   readonly connection: ConnectionStore;
   /**
-   * Releases the channels this provider's subscribers hold; other providers
-   * on the same client keep theirs. The last provider of a client to be
+   * Releases the channels this provider's subscribers hold, and leaves the
+   * presence it entered and stops its watchers (`presenceOf`) at once;
+   * other providers on the same client keep theirs. The last provider of a client to be
    * disposed also removes the status listener. The PubNub client itself is
    * left as it is. Later calls report a `disposed` error and do nothing.
    */
   dispose(): void;
 }
 
-// Handles of every provider, so any provider on the client can release them.
+// Handles of every provider, so any provider on the client can release them;
+// the registry tells whose client a handle belongs to.
 const registrations = new WeakMap<
   LiveSubscription,
   { subscriber: Subscriber; registry: ChannelRegistry }
@@ -107,6 +112,7 @@ export function liveProvider(
   const settings = resolveProviderOptions(pubnub, options);
   const session = sessionFor(pubnub, settings);
   const { registry } = session;
+  const disposeHooks: (() => void)[] = [];
   let disposed = false;
 
   // Runs one refine call: failures go to onError, never back into refine.
@@ -143,7 +149,7 @@ export function liveProvider(
 
     unsubscribe(handle) {
       const registration = registrations.get(handle);
-      if (registration === undefined) return;
+      if (registration?.registry !== registry) return;
       registrations.delete(handle);
       registration.registry.remove(registration.subscriber);
     },
@@ -163,9 +169,15 @@ export function liveProvider(
     dispose() {
       if (disposed) return;
       disposed = true;
+      for (const hook of disposeHooks) hook();
       session.close(settings);
     },
   };
-  setInternals(provider, { session, settings, isDisposed: () => disposed });
+  setInternals(provider, {
+    session,
+    settings,
+    isDisposed: () => disposed,
+    onDispose: (hook) => disposeHooks.push(hook),
+  });
   return provider;
 }

@@ -6,6 +6,8 @@ export interface ProviderInternals {
   readonly session: LiveSession;
   readonly settings: ProviderSettings;
   isDisposed(): boolean;
+  /** Runs `hook` when the provider is disposed (before it lets go). */
+  onDispose(hook: () => void): void;
 }
 
 // Kept here, not on the provider, so apps without presence do not ship

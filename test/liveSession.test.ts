@@ -242,6 +242,26 @@ describe("one live session per PubNub client", () => {
     await settle(network);
     expect(pubnub.getSubscribedChannels()).toEqual([]);
   });
+
+  it("should ignore a handle passed to a provider on another client", async () => {
+    const { network, pubnub, otherTab } = twoTabs();
+    const subscriber = recorder();
+    const handle = liveProvider(pubnub, { releaseDelay: 0 }).subscribe({
+      channel: posts,
+      types: ["*"],
+      callback: subscriber.callback,
+    });
+    liveProvider(otherTab, { releaseDelay: 0 }).unsubscribe(handle);
+    await settle(network);
+    expect(pubnub.getSubscribedChannels()).toEqual(["resources.posts"]);
+    network.publish("resources.posts", { type: "updated", payload: {} });
+    await settle(network);
+    expect(subscriber.events).toHaveLength(1);
+    // Its own client's providers still release it.
+    liveProvider(pubnub, { releaseDelay: 0 }).unsubscribe(handle);
+    await settle(network);
+    expect(pubnub.getSubscribedChannels()).toEqual([]);
+  });
 });
 
 describe("types are always honoured", () => {

@@ -8,6 +8,7 @@ import {
 import type PubNub from "pubnub";
 import { describe, expect, it } from "vitest";
 import { eventually, testEmulator } from "./helpers/emulatorHarness";
+import { sendsPresenceCalls } from "./helpers/pubnubVersion";
 
 const post = { resource: "posts", id: 1 };
 
@@ -117,5 +118,61 @@ describe("presence on the real SDK", () => {
     second?.leave();
     await eventually(() => expect(seen.at(-1)).toEqual([]), 5_000);
     expect(tabs.flatMap(({ errors }) => errors)).toEqual([]);
+  });
+
+  it("should leave what a provider entered when it is disposed, and keep what others entered", async () => {
+    const harness = testEmulator();
+    // Heartbeats keep Alice present for a minute: only a leave removes her.
+    const client = harness.client("alice", { presenceTimeout: 60 });
+    const errors: PubNubLiveError[] = [];
+    const onError = (error: PubNubLiveError) => errors.push(error);
+    const loggingOut = liveProvider(client, { releaseDelay: 100, onError });
+    const staying = liveProvider(client, { releaseDelay: 100, onError });
+    const list = { resource: "posts" };
+    const otherPost = { resource: "posts", id: 2 };
+    presenceOf(loggingOut).enter(post, { name: "Alice" });
+    presenceOf(loggingOut).enter(list, { name: "Alice" });
+    presenceOf(staying).enter(otherPost, { name: "Alice" });
+    const ownWatcher: PresenceMember[][] = [];
+    presenceOf(loggingOut).watch(post, (members) => ownWatcher.push(members));
+
+    const bob = presence(harness.client("bob"));
+    const seen = new Map<object, PresenceMember[]>();
+    for (const target of [post, list, otherPost]) {
+      bob.presence.watch(target, (members) => seen.set(target, members));
+    }
+    const shown = (target: object) => names(seen.get(target));
+    await eventually(() => {
+      for (const target of [post, list, otherPost]) {
+        expect(shown(target)).toEqual(["alice:Alice"]);
+      }
+    });
+    await eventually(() => expect(names(ownWatcher.at(-1))).toHaveLength(1));
+
+    loggingOut.dispose();
+    const calls = ownWatcher.length;
+    const left = [post, list].map((target) => toPresenceChannel(target));
+    if (sendsPresenceCalls()) {
+      // Within the time a leave() takes, far inside the presence timeout.
+      await eventually(() => {
+        expect(shown(post)).toEqual([]);
+        expect(shown(list)).toEqual([]);
+      }, 3_000);
+      const leaves = harness.requests("leave").flatMap((r) => r.channels);
+      expect(leaves).toEqual(expect.arrayContaining(left));
+    } else {
+      // pubnub 8's event engine sends no leave: it stops subscribing them.
+      await eventually(() => {
+        const [last] = harness.requests("subscribe").slice(-1);
+        expect(last?.channels).not.toContain(left[0]);
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(shown(otherPost)).toEqual(["alice:Alice"]);
+    expect(ownWatcher).toHaveLength(calls);
+    expect(errors).toEqual([]);
+
+    presenceOf(loggingOut).enter(post, { name: "Alice" });
+    expect(errors.map(({ category }) => category)).toEqual(["disposed"]);
   });
 });

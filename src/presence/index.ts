@@ -50,8 +50,8 @@ export function presenceOf(provider: object): ProviderPresence {
         "presenceOf(provider) needs a provider made by liveProvider() from @refinedev/pubnub.",
       );
     }
-    const { session, settings, isDisposed } = internals;
-    view = providerPresence(() => registryOf(session), settings, isDisposed);
+    const { session, settings } = internals;
+    view = providerPresence(() => registryOf(session), settings, internals);
     views.set(provider, view);
   }
   return view;

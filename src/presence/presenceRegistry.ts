@@ -62,7 +62,10 @@ export class PresenceRegistry {
     this.#options = options;
   }
 
-  /** Makes this client's user a member of `channel` with `state`. */
+  /**
+   * Makes this client's user a member of `channel` with `state`. `leave`
+   * (and `watch`'s stop) take a delay: `releaseDelay` unless told.
+   */
   enter(channel: string, state: PresenceState) {
     const entry = this.#entries.get(channel) ?? this.#openEntry(channel);
     clearTimeout(entry.releaseTimer);
@@ -74,7 +77,7 @@ export class PresenceRegistry {
         handle.state = next;
         if (entry.handles.has(handle)) this.#sendState(channel, entry);
       },
-      leave: () => {
+      leave: (delay = this.#options.releaseDelay) => {
         if (!entry.handles.delete(handle)) return;
         if (entry.handles.size > 0) {
           this.#sendState(channel, entry);
@@ -83,7 +86,7 @@ export class PresenceRegistry {
         entry.releaseTimer = setTimeout(() => {
           this.#entries.delete(channel);
           entry.subscription?.unsubscribe();
-        }, this.#options.releaseDelay);
+        }, delay);
       },
     };
   }
@@ -100,14 +103,14 @@ export class PresenceRegistry {
       const members = this.members(channel);
       queueMicrotask(() => watch.listeners.has(listener) && listener(members));
     }
-    return () => {
+    return (delay = this.#options.releaseDelay) => {
       if (!watch.listeners.delete(listener) || watch.listeners.size > 0) return;
       watch.releaseTimer = setTimeout(() => {
         this.#watches.delete(channel);
         clearTimeout(watch.settleTimer);
         watch.members.dispose();
         watch.subscription?.unsubscribe();
-      }, this.#options.releaseDelay);
+      }, delay);
     };
   }
 

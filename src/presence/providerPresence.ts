@@ -2,6 +2,7 @@ import { DisposedError } from "../errors/DisposedError";
 import { PresenceError } from "../errors/PresenceError";
 import { isPubNubLiveError } from "../errors/PubNubLiveError";
 import { isJsonValue, isPlainObject } from "../jsonSafe";
+import type { ProviderInternals } from "../providerInternals";
 import type { ProviderSettings } from "../providerOptions";
 import { type PresenceTarget, toPresenceChannel } from "./presenceChannel";
 import type { PresenceRegistry } from "./presenceRegistry";
@@ -66,12 +67,31 @@ function checkState(
   return state;
 }
 
+/** Lets go of a membership or a watch, after `delay` ms (default `releaseDelay`). */
+type Release = (delay?: number) => void;
+
 /** The presence API of one provider, on its session's registry. */
 export function providerPresence(
   registry: () => PresenceRegistry,
   settings: ProviderSettings,
-  isDisposed: () => boolean,
+  {
+    isDisposed,
+    onDispose,
+  }: Pick<ProviderInternals, "isDisposed" | "onDispose">,
 ): ProviderPresence {
+  // What this provider entered and watches. A user who logs out must not
+  // stay "also editing" until a timeout: dispose lets go of it at once.
+  const held = new Set<Release>();
+  onDispose(() => {
+    for (const release of held) release(0);
+    held.clear();
+  });
+  const hold = (release: Release) => {
+    held.add(release);
+    return () => {
+      if (held.delete(release)) release();
+    };
+  };
   const attempt = <T>(
     target: PresenceTarget,
     fallback: T,
@@ -103,7 +123,7 @@ export function providerPresence(
               settings.report(error as PresenceError);
             }
           },
-          leave: handle.leave,
+          leave: hold(handle.leave),
         };
       });
     },
@@ -111,7 +131,7 @@ export function providerPresence(
       return attempt(
         target,
         () => {},
-        (name) => registry().watch(name, listener),
+        (name) => hold(registry().watch(name, listener)),
       );
     },
     getMembers(target) {

@@ -3,7 +3,7 @@ export type {
   ConnectionState,
   ConnectionStatus,
   ConnectionStore,
-} from "./connectionState";
+} from "./connection/connectionState";
 export {
   AccessDeniedError,
   type AccessDeniedErrorContext,

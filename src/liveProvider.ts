@@ -1,7 +1,7 @@
 import type { LiveEvent, LiveProvider } from "@refinedev/core";
 import { toPubNubChannel } from "./channelName";
 import type { ChannelRegistry, Subscriber } from "./channelRegistry";
-import type { ConnectionStore } from "./connectionState";
+import type { ConnectionStore } from "./connection/connectionState";
 import { DisposedError } from "./errors/DisposedError";
 import { PublishError } from "./errors/PublishError";
 import {

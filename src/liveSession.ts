@@ -1,7 +1,13 @@
 import type { LiveEvent } from "@refinedev/core";
 import { ChannelRegistry, deliver, type Subscriber } from "./channelRegistry";
-import { type ClientCallbacks, ConnectionMonitor } from "./connectionMonitor";
-import type { ConnectionState, ConnectionStore } from "./connectionState";
+import {
+  type ClientCallbacks,
+  ConnectionMonitor,
+} from "./connection/connectionMonitor";
+import type {
+  ConnectionState,
+  ConnectionStore,
+} from "./connection/connectionState";
 import { CallbackError } from "./errors/CallbackError";
 import { matchesFilter } from "./eventFilter";
 import { dispatchingLiveEvents } from "./liveDispatch";

@@ -1,11 +1,11 @@
 import { assertNamespace } from "./channelName";
 import type { ProviderScope } from "./channelRegistry";
-import type { ClientCallbacks } from "./connectionMonitor";
-import type { ConnectionState } from "./connectionState";
+import type { ClientCallbacks } from "./connection/connectionMonitor";
+import type { ConnectionState } from "./connection/connectionState";
+import { isTimerDelay } from "./connection/timerDelay";
 import { describeCause } from "./errors/PubNubLiveError";
 import type { PubNubClient } from "./pubnubClient";
 import { logError, reporterFor } from "./reporter";
-import { isTimerDelay } from "./timerDelay";
 import type { LiveProviderOptions } from "./types";
 
 /**

@@ -1,4 +1,4 @@
-import type { ConnectionState } from "./connectionState";
+import type { ConnectionState } from "./connection/connectionState";
 import type { PubNubLiveError } from "./errors/PubNubLiveError";
 
 /**

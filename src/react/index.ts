@@ -2,6 +2,6 @@ export type {
   ConnectionState,
   ConnectionStatus,
   ConnectionStore,
-} from "../connectionState";
+} from "../connection/connectionState";
 export { useConnectionState } from "./useConnectionState";
 export { type UsePresenceOptions, usePresence } from "./usePresence";

@@ -1,5 +1,8 @@
 import { useSyncExternalStore } from "react";
-import type { ConnectionState, ConnectionStore } from "../connectionState";
+import type {
+  ConnectionState,
+  ConnectionStore,
+} from "../connection/connectionState";
 
 /**
  * The live provider's connection state, re-rendering on every change.

@@ -14,11 +14,14 @@ export type {
   MemoryMessage,
   MemoryPublishOptions,
   MemoryStatus,
-} from "./memoryNetwork";
-export { MemoryNetwork } from "./memoryNetwork";
-export type { MemoryListener, MemoryPubNubOptions } from "./memoryPubNub";
+} from "./memory/memoryNetwork";
+export { MemoryNetwork } from "./memory/memoryNetwork";
+export type {
+  MemoryListener,
+  MemoryPubNubOptions,
+} from "./memory/memoryPubNub";
 export {
   MemoryPubNub,
   MemoryPubNubError,
   MemorySubscription,
-} from "./memoryPubNub";
+} from "./memory/memoryPubNub";

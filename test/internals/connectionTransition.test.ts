@@ -6,9 +6,9 @@ import {
   type MonitorState,
   type MonitorTransition,
   nextMonitorState,
-} from "../../src/connectionTransition";
+} from "../../src/connection/connectionTransition";
+import type { StatusMeaning } from "../../src/connection/statusMeaning";
 import type { PubNubStatusEvent } from "../../src/pubnubClient";
-import type { StatusMeaning } from "../../src/statusMeaning";
 import { observedStatuses, subscribe } from "../helpers/observedStatuses";
 
 const live: MonitorState = { ...initialMonitorState, status: "connected" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statusMeaning } from "../../src/statusMeaning";
+import { statusMeaning } from "../../src/connection/statusMeaning";
 import { observedStatuses, subscribe } from "../helpers/observedStatuses";
 
 describe("statusMeaning", () => {

@@ -1,4 +1,4 @@
-import type { PubNubLiveError } from "./errors/PubNubLiveError";
+import type { PubNubLiveError } from "../errors/PubNubLiveError";
 
 /**
  * - `idle`: nothing subscribed yet.

@@ -1,3 +1,6 @@
+import { CallbackError } from "../errors/CallbackError";
+import type { PubNubLiveError } from "../errors/PubNubLiveError";
+import type { PubNubClient, PubNubStatusEvent } from "../pubnubClient";
 import {
   type ConnectionState,
   type ConnectionStore,
@@ -9,9 +12,6 @@ import {
   type MonitorInput,
   nextMonitorState,
 } from "./connectionTransition";
-import { CallbackError } from "./errors/CallbackError";
-import type { PubNubLiveError } from "./errors/PubNubLiveError";
-import type { PubNubClient, PubNubStatusEvent } from "./pubnubClient";
 import { reconnectDelayFor } from "./reconnectDelay";
 import { refreshToken } from "./tokenRefresh";
 

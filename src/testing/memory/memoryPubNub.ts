@@ -1,11 +1,11 @@
-import type { PubNubMessageEvent, PubNubPayload } from "../pubnubClient";
+import type { PubNubMessageEvent, PubNubPayload } from "../../pubnubClient";
+import { invalidChannelReason, isTooLarge } from "../pubnubRules";
 import {
   type MemoryMessage,
   MemoryNetwork,
   type MemoryStatus,
 } from "./memoryNetwork";
 import type { MemoryPresenceEvent } from "./memoryPresence";
-import { invalidChannelReason, isTooLarge } from "./pubnubRules";
 
 type MessageListener = (event: PubNubMessageEvent) => void;
 type StatusListener = (status: MemoryStatus) => void;

@@ -1,8 +1,8 @@
+import { AccessDeniedError } from "../errors/AccessDeniedError";
+import { ConnectionError } from "../errors/ConnectionError";
+import type { PubNubLiveError } from "../errors/PubNubLiveError";
+import type { PubNubStatusEvent } from "../pubnubClient";
 import type { ConnectionStatus } from "./connectionState";
-import { AccessDeniedError } from "./errors/AccessDeniedError";
-import { ConnectionError } from "./errors/ConnectionError";
-import type { PubNubLiveError } from "./errors/PubNubLiveError";
-import type { PubNubStatusEvent } from "./pubnubClient";
 import { statusMeaning } from "./statusMeaning";
 
 /** Refused tokens in a row after which the provider stops asking. */

@@ -1,4 +1,4 @@
-import type { PubNubStatusEvent } from "./pubnubClient";
+import type { PubNubStatusEvent } from "../pubnubClient";
 
 /**
  * What a PubNub status event means for the live connection:

@@ -1,5 +1,5 @@
-import { CallbackError } from "./errors/CallbackError";
-import { describeCause, type PubNubLiveError } from "./errors/PubNubLiveError";
+import { CallbackError } from "../errors/CallbackError";
+import { describeCause, type PubNubLiveError } from "../errors/PubNubLiveError";
 import { isTimerDelay } from "./timerDelay";
 
 /** Exponential backoff from 1 s to 30 s, with ±20 % jitter. */

@@ -1,6 +1,6 @@
+import { nextTimetoken } from "../pubnubRules";
 import { MemoryPresence } from "./memoryPresence";
 import type { MemoryPubNub } from "./memoryPubNub";
-import { nextTimetoken } from "./pubnubRules";
 
 /** A message as the memory network carried it. */
 export interface MemoryMessage {

@@ -1,5 +1,5 @@
-import { CallbackError } from "./errors/CallbackError";
-import type { PubNubClient } from "./pubnubClient";
+import { CallbackError } from "../errors/CallbackError";
+import type { PubNubClient } from "../pubnubClient";
 
 /**
  * Asks the app's `getToken` for a new Access Manager token and gives it to

@@ -73,7 +73,7 @@ interface IntervalMode {
  * refreshed by each, removed by a `leave` or when no refresh came within
  * the timeout it last sent; with a state per member.
  */
-export class PresenceRegistry {
+export class EmulatedPresence {
   readonly #channels = new Map<string, Map<string, Member>>();
   readonly #intervals = new Map<string, IntervalMode>();
   readonly #options: PresenceOptions;

@@ -7,9 +7,9 @@ import {
 } from "../pubnubRules";
 import { AccessManager } from "./accessManager";
 import {
+  EmulatedPresence,
   PRESENCE_SUFFIX,
   type PresenceEventData,
-  PresenceRegistry,
   type PresenceSettings,
 } from "./presence";
 import { type RequestParts, requestParts } from "./requestParts";
@@ -122,7 +122,7 @@ export class PubNubEmulator {
   readonly #faults: Array<{ target: FaultTarget; fault: EmulatorFault }> = [];
   readonly #requests: EmulatorRequest[] = [];
   readonly #accessManager: AccessManager | undefined;
-  readonly #presence: PresenceRegistry;
+  readonly #presence: EmulatedPresence;
   #deliveryDelay = 0;
 
   constructor(options: PubNubEmulatorOptions = {}) {
@@ -132,7 +132,7 @@ export class PubNubEmulator {
     this.#longPollTimeout = options.longPollTimeout ?? 20_000;
     this.#backlogLimit = options.backlogLimit ?? 100;
     this.#backlogTtl = options.backlogTtl ?? 15 * 60_000;
-    this.#presence = new PresenceRegistry({
+    this.#presence = new EmulatedPresence({
       ...options.presence,
       emit: (channel, data) => this.#emitPresence(channel, data),
       maxTimeout: options.maxPresenceTimeout,

@@ -104,6 +104,19 @@ export class ChannelRegistry {
     }
   }
 
+  /**
+   * Hands every subscriber whose provider wants resyncs the event
+   * `eventFor` makes for it, through the same delivery as messages.
+   */
+  resync(eventFor: (subscriber: Subscriber) => LiveEvent): void {
+    dispatchingLiveEvents(() => {
+      for (const subscriber of this.subscribers()) {
+        if (!subscriber.scope.resync) continue;
+        deliverAll(subscriber, [{ event: eventFor(subscriber), own: false }]);
+      }
+    });
+  }
+
   /** Every subscriber, on every channel. */
   subscribers(): Subscriber[] {
     return [...this.#entries.values()].flatMap(({ subscribers }) => [
@@ -246,7 +259,7 @@ function deliverOn(subscriber: Subscriber, event: LiveEvent): void {
 }
 
 /** Calls a subscriber; a throwing callback is reported, not propagated. */
-export function deliver(subscriber: Subscriber, event: LiveEvent): void {
+function deliver(subscriber: Subscriber, event: LiveEvent): void {
   try {
     subscriber.callback(event);
   } catch (cause) {

@@ -41,7 +41,6 @@ export {
 export { SubscriberCallbackError } from "./errors/SubscriberCallbackError";
 export type { LiveSubscription, PubNubLiveProvider } from "./liveProvider";
 export { liveProvider } from "./liveProvider";
-export { encodeLiveEvent } from "./preparePublish";
 export type {
   PubNubClient,
   PubNubClientListener,
@@ -57,4 +56,4 @@ export {
 } from "./pubnubLimits";
 export type { LiveProviderOptions } from "./types";
 export type { LiveMessage } from "./wireFormat";
-export { decodeLiveMessage } from "./wireFormat";
+export { decodeLiveMessage, encodeLiveEvent } from "./wireFormat";

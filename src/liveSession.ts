@@ -1,5 +1,5 @@
 import type { LiveEvent } from "@refinedev/core";
-import { ChannelRegistry, deliver, type Subscriber } from "./channelRegistry";
+import { ChannelRegistry, type Subscriber } from "./channelRegistry";
 import {
   type ClientCallbacks,
   ConnectionMonitor,
@@ -9,8 +9,6 @@ import type {
   ConnectionStore,
 } from "./connection/connectionState";
 import { CallbackError } from "./errors/CallbackError";
-import { matchesFilter } from "./eventFilter";
-import { dispatchingLiveEvents } from "./liveDispatch";
 import type { ProviderSettings } from "./providerOptions";
 import type { PubNubClient } from "./pubnubClient";
 
@@ -127,17 +125,7 @@ export class LiveSession {
 
   #resync(): void {
     for (const hook of this.#recoveryHooks) hook();
-    dispatchingLiveEvents(() => {
-      for (const subscriber of this.registry.subscribers()) {
-        const event = resyncEvent(subscriber);
-        if (
-          subscriber.scope.resync &&
-          matchesFilter(subscriber.filter, event)
-        ) {
-          deliver(subscriber, event);
-        }
-      }
-    });
+    this.registry.resync(resyncEvent);
   }
 
   #tell(state: ConnectionState): void {

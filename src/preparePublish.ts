@@ -2,10 +2,9 @@ import type { LiveEvent } from "@refinedev/core";
 import { toPubNubChannel } from "./channelName";
 import { MessageTooLargeError } from "./errors/MessageTooLargeError";
 import { PublishError } from "./errors/PublishError";
-import { isPlainObject, toJsonSafe } from "./jsonSafe";
 import type { PubNubPayload } from "./pubnubClient";
 import { PUBLISH_BUDGET } from "./pubnubLimits";
-import type { LiveMessage } from "./wireFormat";
+import { encodeLiveEvent, type LiveMessage } from "./wireFormat";
 
 /**
  * The PubNub channel and message for a refine event: type check, channel
@@ -36,20 +35,6 @@ export function preparePublish(
     meta,
   );
   return { channel, message: message as unknown as PubNubPayload };
-}
-
-/** The JSON-safe message the provider publishes for a refine event. */
-export function encodeLiveEvent(event: LiveEvent): LiveMessage {
-  const payload = toJsonSafe(event.payload);
-  const date = toJsonSafe(event.date ?? new Date());
-  const meta = toJsonSafe(event.meta);
-  const message: LiveMessage = {
-    type: event.type,
-    payload: isPlainObject(payload) ? payload : {},
-  };
-  if (typeof date === "string") message.date = date;
-  if (isPlainObject(meta) && Object.keys(meta).length > 0) message.meta = meta;
-  return message;
 }
 
 /**

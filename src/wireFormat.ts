@@ -1,6 +1,10 @@
 import type { LiveEvent } from "@refinedev/core";
 import { InvalidMessageError } from "./errors/InvalidMessageError";
-import { hasProtoKey, isPlainObject } from "./jsonSafe";
+import { hasProtoKey, isPlainObject, toJsonSafe } from "./jsonSafe";
+
+// The wire format both ways: what a refine event becomes on PubNub
+// (encodeLiveEvent) and what a PubNub message means to refine
+// (decodeLiveMessage). "Wire format" in the README documents it.
 
 /**
  * A refine live event as it travels through PubNub: the `message` of a
@@ -15,6 +19,20 @@ export interface LiveMessage {
   date?: string | undefined;
   /** JSON-safe meta, at least `dataProviderName` when refine sent one. */
   meta?: Record<string, unknown> | undefined;
+}
+
+/** The JSON-safe message the provider publishes for a refine event. */
+export function encodeLiveEvent(event: LiveEvent): LiveMessage {
+  const payload = toJsonSafe(event.payload);
+  const date = toJsonSafe(event.date ?? new Date());
+  const meta = toJsonSafe(event.meta);
+  const message: LiveMessage = {
+    type: event.type,
+    payload: isPlainObject(payload) ? payload : {},
+  };
+  if (typeof date === "string") message.date = date;
+  if (isPlainObject(meta) && Object.keys(meta).length > 0) message.meta = meta;
+  return message;
 }
 
 const ISO_DATE_TIME =

@@ -304,6 +304,37 @@ describe("types are always honoured", () => {
     ]);
     expect(errors.map((error) => error.category)).toEqual(["connection"]);
   });
+
+  it("should not resync a subscriber removed during the same resync", async () => {
+    vi.useFakeTimers();
+    const { network, pubnub } = twoTabs();
+    const provider = liveProvider(pubnub, {
+      reconnectDelay: () => 10,
+      onError() {},
+    });
+    const late = recorder();
+    let lateHandle: ReturnType<typeof provider.subscribe> | undefined;
+    const first = recorder();
+    provider.subscribe({
+      channel: posts,
+      types: ["*"],
+      callback: (event) => {
+        first.callback(event);
+        if (lateHandle) provider.unsubscribe(lateHandle);
+      },
+    });
+    lateHandle = provider.subscribe({
+      channel: posts,
+      types: ["*"],
+      callback: late.callback,
+    });
+    await network.flush();
+    pubnub.emitStatus(lost);
+    await vi.advanceTimersByTimeAsync(20);
+    await network.flush();
+    expect(first.events.map((event) => event.meta?.resync)).toEqual([true]);
+    expect(late.events).toEqual([]);
+  });
 });
 
 describe("every user callback is guarded", () => {

@@ -96,8 +96,19 @@ export class ChannelRegistry {
     else entry.releaseTimer = setTimeout(releaseNow, scope.releaseDelay);
   }
 
+  /**
+   * Removes the subscribers of `scope` (a disposed provider) and releases,
+   * at once, the channels they or their release delays hold.
+   */
+  removeScope(scope: ProviderScope): void {
+    for (const subscriber of this.subscribers()) {
+      if (subscriber.scope === scope) this.remove(subscriber, "now");
+    }
+    this.#releaseIdle(scope);
+  }
+
   /** Releases the channels whose release delay `scope` started. */
-  releaseIdle(scope: ProviderScope): void {
+  #releaseIdle(scope: ProviderScope): void {
     for (const [pubnubChannel, entry] of this.#entries) {
       if (entry.lastToLeave?.scope === scope)
         this.#release(pubnubChannel, entry);

@@ -1,6 +1,6 @@
 import type { LiveEvent, LiveProvider } from "@refinedev/core";
 import { toPubNubChannel } from "./channelName";
-import type { ChannelRegistry, Subscriber } from "./channelRegistry";
+import type { Subscriber } from "./channelRegistry";
 import type { ConnectionStore } from "./connection/connectionState";
 import { DisposedError } from "./errors/DisposedError";
 import { PublishError } from "./errors/PublishError";
@@ -51,13 +51,6 @@ export interface PubNubLiveProvider extends LiveProvider {
    */
   dispose(): void;
 }
-
-// Handles of every provider, so any provider on the client can release them;
-// the registry tells whose client a handle belongs to.
-const registrations = new WeakMap<
-  LiveSubscription,
-  { subscriber: Subscriber; registry: ChannelRegistry }
->();
 
 /**
  * The subscriber for refine's subscribe options.
@@ -111,7 +104,6 @@ export function liveProvider(
 ): PubNubLiveProvider {
   const settings = resolveProviderOptions(pubnub, options);
   const session = sessionFor(pubnub, settings);
-  const { registry } = session;
   const disposeHooks: (() => void)[] = [];
   let disposed = false;
 
@@ -140,18 +132,13 @@ export function liveProvider(
           subscribeOptions ?? ({} as SubscribeOptions),
           settings,
         );
-        registry.add(subscriber);
-        registrations.set(handle, { subscriber, registry });
-        session.subscribing();
+        session.subscribe(handle, subscriber);
       });
       return handle;
     },
 
     unsubscribe(handle) {
-      const registration = registrations.get(handle);
-      if (registration?.registry !== registry) return;
-      registrations.delete(handle);
-      registration.registry.remove(registration.subscriber);
+      session.unsubscribe(handle);
     },
 
     publish(event) {

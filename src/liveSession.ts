@@ -47,7 +47,9 @@ export class LiveSession {
   /** Sent as PubNub `meta.sender` on every publish from this client. */
   readonly senderId =
     Math.random().toString(36).slice(2) + Date.now().toString(36);
-  readonly registry: ChannelRegistry;
+  readonly #registry: ChannelRegistry;
+  // The handles refine holds, of every provider on this client.
+  readonly #handles = new WeakMap<object, Subscriber>();
   readonly #monitor: ConnectionMonitor;
   readonly #onClosed: () => void;
   readonly #recoveryHooks = new Set<() => void>();
@@ -61,7 +63,7 @@ export class LiveSession {
   constructor(client: PubNubClient, onClosed: () => void) {
     this.client = client;
     this.#onClosed = onClosed;
-    this.registry = new ChannelRegistry(client, {
+    this.#registry = new ChannelRegistry(client, {
       senderId: this.senderId,
       report: (error) => this.#newest()?.report(error),
     });
@@ -87,9 +89,22 @@ export class LiveSession {
     return this.#newest();
   }
 
-  /** A subscriber is being added: the SDK is about to connect. */
-  subscribing(): void {
+  /** Adds `subscriber`, released later through `handle`. */
+  subscribe(handle: object, subscriber: Subscriber): void {
+    this.#registry.add(subscriber);
+    this.#handles.set(handle, subscriber);
     this.#monitor.subscribing();
+  }
+
+  /**
+   * Removes the subscriber of `handle`. A handle of another client's
+   * session, or one released already, does nothing.
+   */
+  unsubscribe(handle: object): void {
+    const subscriber = this.#handles.get(handle);
+    if (subscriber === undefined) return;
+    this.#handles.delete(handle);
+    this.#registry.remove(subscriber);
   }
 
   /** Makes `provider` the newest, whose client-level callbacks apply. */
@@ -102,11 +117,7 @@ export class LiveSession {
   /** Releases what `provider`'s subscribers hold; the last one closes it. */
   close(provider: ProviderSettings): void {
     if (this.#closed.has(provider)) return;
-    for (const subscriber of this.registry.subscribers()) {
-      if (subscriber.scope === provider)
-        this.registry.remove(subscriber, "now");
-    }
-    this.registry.releaseIdle(provider);
+    this.#registry.removeScope(provider);
     // The last one out tells its own onConnectionStateChange "disconnected".
     if (--this.#openProviders === 0) {
       this.#monitor.dispose();
@@ -125,7 +136,7 @@ export class LiveSession {
 
   #resync(): void {
     for (const hook of this.#recoveryHooks) hook();
-    this.registry.resync(resyncEvent);
+    this.#registry.resync(resyncEvent);
   }
 
   #tell(state: ConnectionState): void {

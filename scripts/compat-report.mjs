@@ -1,4 +1,4 @@
-// Turns a `npm run test:compat` report into the README's Compatibility table.
+// Turns a `npm run test:compat` report into the table of docs/compatibility.md.
 
 export const START =
   "<!-- compat-table:start (written by npm run test:compat) -->";
@@ -46,7 +46,7 @@ export function replaceSection(text, table) {
   const end = text.indexOf(END);
   if (start === -1 || end < start) {
     throw new Error(
-      `README.md has no ${START} … ${END} section for the Compatibility table.`,
+      `docs/compatibility.md has no ${START} … ${END} section for the table.`,
     );
   }
   return `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`;

@@ -6,7 +6,7 @@
 // row is installed with `npm ci` from its lockfile in compat/<id>/ (see
 // scripts/compat-locks.mjs) into its own folder, and reused while that
 // lockfile stays the same. Prints a table, writes .tmp/compat/report.json and, after a
-// full run, the README's "Compatibility" table.
+// full run, the table in docs/compatibility.md.
 //
 //   node scripts/test-compat.mjs [--only ID,ID] [--no-node] [--list] [--install-only]
 //
@@ -368,9 +368,9 @@ function main() {
   const table = compatTable(report);
   console.log(`\n${table}`);
   if (report.complete) {
-    const readme = join(root, "README.md");
-    writeFileSync(readme, replaceSection(readFileSync(readme, "utf8"), table));
-    console.log("README.md: Compatibility table updated from this run.");
+    const page = join(root, "docs/compatibility.md");
+    writeFileSync(page, replaceSection(readFileSync(page, "utf8"), table));
+    console.log("docs/compatibility.md: table updated from this run.");
   }
   const failed = results.reduce((sum, result) => sum + result.failed, 0);
   const passed = results.reduce((sum, result) => sum + result.passed, 0);

@@ -62,7 +62,7 @@ describe("compat report", () => {
     );
   });
 
-  it("should replace only the marked section, and refuse a README without one", () => {
+  it("should replace only the marked section, and refuse a page without one", () => {
     const readme = `# Title\n${START}\nold table\n${END}\nrest\n`;
     expect(replaceSection(readme, "new table")).toBe(
       `# Title\n${START}\nnew table\n${END}\nrest\n`,

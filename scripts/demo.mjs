@@ -16,7 +16,7 @@ import {
   openLiveTab,
   startExampleAndBrowser,
 } from "../test/e2e/exampleBrowser.mjs";
-import { aptInstall } from "./aptInstall.mjs";
+import { missingSystemPackage } from "./missingSystemPackage.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const frames = join(root, ".tmp", "demo");
@@ -30,7 +30,7 @@ function ensureFfmpeg() {
   try {
     execFileSync("ffmpeg", ["-version"], { stdio: "ignore" });
   } catch {
-    aptInstall("ffmpeg", "the demo");
+    missingSystemPackage("ffmpeg", "the demo's GIF");
   }
 }
 

@@ -8,7 +8,7 @@
 // 50 ms of the client's previous subscribe request (at page load, or just
 // after a message restarts the long-poll) is dropped: the worker long-polls
 // the old channels and the tab never hears of the new ones. The fix drops
-// the older request instead. `node scripts/repro-shared-worker.mjs` (from
+// the older request instead. `node research/repro-shared-worker.mjs` (from
 // the repository root) shows the loss, and the fix, on a bare page.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

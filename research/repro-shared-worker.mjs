@@ -7,7 +7,7 @@
 // fixed worker both arrive again. Runs the installed pubnub's web build
 // against the emulator server in Debian's Chromium, 127.0.0.1 only.
 //
-//   npm run build && node scripts/repro-shared-worker.mjs [runs] [when]
+//   npm run build && node research/repro-shared-worker.mjs [runs] [when]
 //
 // `when` is the ms between the two subscribes (default 100), or
 // `connected[+ms]` to subscribe `b` that long after `a`'s PNConnectedCategory
@@ -23,7 +23,7 @@ import {
   patchedPubNubWorker,
   unpatchedPubNubWorker,
 } from "../examples/posts/scripts/pubnubWorker.mjs";
-import { CHROMIUM } from "./ensure-chromium.mjs";
+import { CHROMIUM } from "../scripts/ensure-chromium.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
 const when = process.argv[3] ?? "100";

@@ -73,8 +73,8 @@ afterEach(() => {
 
 // What the outage test expects: Chromium reports each refused request, and
 // the example logs the provider's connection error as a "[live]" warning.
-// A presence request that falls inside the outage (the list watcher reads
-// here-now again 3.5 s after it starts) is refused and logged too.
+// A presence request (here-now) that falls inside the outage is refused and
+// logged too; the watcher reads the members again once PubNub is back.
 const OUTAGE_NOISE =
   /net::ERR_CONNECTION_REFUSED|net::ERR_EMPTY_RESPONSE|\[live\] Lost the connection|\[live\] Presence on "[^"]+": PubNub refused a presence request/;
 

@@ -94,13 +94,18 @@ function refresh(install, fresh) {
   );
   if (result.status !== 0) {
     throw new Error(
-      `${id}: npm could not resolve compat/${id}/package.json:\n${result.stderr}\nCheck the row's versions (npm view NAME versions); for an ERESOLVE on a refine 4 row see the README's refine 4 notes.`,
+      `${id}: npm could not resolve compat/${id}/package.json:\n${result.stderr}\nCheck the row's versions (npm view NAME versions); for an ERESOLVE on a refine 4 row see docs/compatibility.md, "refine 4 and npm 11".`,
     );
   }
-  const after = lockedVersions(lockFile);
+  reportChanges(id, before, lockedVersions(lockFile));
+  return lockProblems(install);
+}
+
+/** Prints what a refresh moved: a count for a new lockfile, else each line. */
+function reportChanges(id, before, after) {
   if (Object.keys(before).length === 0) {
     console.log(`${id}: new lockfile, ${Object.keys(after).length} packages`);
-    return lockProblems(install);
+    return;
   }
   const changes = describeChanges(before, after);
   console.log(
@@ -108,7 +113,6 @@ function refresh(install, fresh) {
   );
   for (const line of changes.slice(0, 40)) console.log(`  ${line}`);
   if (changes.length > 40) console.log(`  … and ${changes.length - 40} more`);
-  return lockProblems(install);
 }
 
 function main() {

@@ -140,9 +140,11 @@ function install(locked) {
   return dir;
 }
 
+const matrixInstalls = lockedInstalls(matrix);
+
 /** The matrix's install of `id` (a row id, or node22 and the like). */
 function lockedFor(id) {
-  return lockedInstalls(matrix).find((locked) => locked.id === id);
+  return matrixInstalls.find((locked) => locked.id === id);
 }
 
 /** Runs vitest with `node` and reads its JSON results. */

@@ -45,8 +45,8 @@ export interface PubNubLiveProvider extends LiveProvider {
   /**
    * Releases the channels this provider's subscribers hold, and leaves the
    * presence it entered and stops its watchers (`presenceOf`) at once;
-   * other providers on the same client keep theirs. The last provider of a client to be
-   * disposed also removes the status listener. The PubNub client itself is
+   * other providers on the same client keep theirs. The last provider of a
+   * client to be disposed also removes the status listener. The PubNub client itself is
    * left as it is. Later calls report a `disposed` error and do nothing.
    */
   dispose(): void;

@@ -76,7 +76,6 @@ try {
     };
     same("PublishError", main.PublishError, server.PublishError);
     same("ChannelNameError", main.ChannelNameError, server.ChannelNameError);
-    same("MessageTooLargeError", main.MessageTooLargeError, server.MessageTooLargeError);
     same("toPubNubChannel", main.toPubNubChannel, server.toPubNubChannel);
     same("PubNubEmulator", testing.PubNubEmulator, msw.PubNubEmulator);
     let presenceThrew;

@@ -26,10 +26,7 @@ export function escapeChannelPart(text: string): string {
 
 export function assertNamespace(namespace: string): void {
   if (!/^[\w-]+$/.test(namespace)) {
-    throw new ChannelNameError(
-      namespace,
-      "a namespace may only hold A-Z, a-z, 0-9, - and _",
-    );
+    throw new ChannelNameError({ reason: "bad-namespace", channel: namespace });
   }
 }
 
@@ -50,12 +47,12 @@ export function assertNamespace(namespace: string): void {
  */
 export function toPubNubChannel(channel: string, namespace?: string): string {
   if (typeof channel !== "string" || channel === "") {
-    throw new ChannelNameError(channel, "it must be a non-empty string");
+    throw new ChannelNameError({ reason: "not-a-string", channel });
   }
   try {
     encodeURIComponent(channel);
   } catch {
-    throw new ChannelNameError(channel, "it holds an unpaired surrogate");
+    throw new ChannelNameError({ reason: "unpaired-surrogate", channel });
   }
   const slash = channel.indexOf("/");
   let name = channel.replace(UNSAFE, (character, offset: number) =>
@@ -65,12 +62,13 @@ export function toPubNubChannel(channel: string, namespace?: string): string {
     assertNamespace(namespace);
     name = `${namespace}.${name}`;
   }
-  const length = [...name].length;
-  if (length > MAX_CHANNEL_NAME_LENGTH) {
-    throw new ChannelNameError(
+  if ([...name].length > MAX_CHANNEL_NAME_LENGTH) {
+    throw new ChannelNameError({
+      reason: "too-long",
       channel,
-      `it maps to "${name}", ${length} characters, and PubNub allows at most ${MAX_CHANNEL_NAME_LENGTH}; shorten the resource name or namespace`,
-    );
+      pubnubChannel: name,
+      limit: MAX_CHANNEL_NAME_LENGTH,
+    });
   }
   return name;
 }
@@ -99,10 +97,11 @@ export function fromPubNubChannel(name: string, namespace?: string): string {
     // Not UTF-8 once unescaped: not a name toPubNubChannel produces.
   }
   if (channel === "" || toPubNubChannel(channel, namespace) !== name) {
-    throw new ChannelNameError(
-      name,
-      `it is not a name toPubNubChannel() produces${namespace === undefined ? "" : ` in the namespace "${namespace}"`}`,
-    );
+    throw new ChannelNameError({
+      reason: "not-a-pubnub-name",
+      channel: name,
+      namespace,
+    });
   }
   return channel;
 }

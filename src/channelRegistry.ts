@@ -1,8 +1,8 @@
 import type { LiveEvent } from "@refinedev/core";
 import { coalesceEvents } from "./coalesceEvents";
-import type { PubNubLiveError } from "./errors/PubNubLiveError";
+import { CallbackError } from "./errors/CallbackError";
+import type { LiveError } from "./errors/LiveError";
 import { SubscribeError } from "./errors/SubscribeError";
-import { SubscriberCallbackError } from "./errors/SubscriberCallbackError";
 import { type EventFilter, matchesFilter } from "./eventFilter";
 import { dispatchingLiveEvents } from "./liveDispatch";
 import type {
@@ -20,7 +20,7 @@ export interface ProviderScope {
   /** Whether events that arrive together merge (see `coalesceEvents`). */
   readonly coalesce: boolean;
   /** Its `onError`, guarded. */
-  report(error: PubNubLiveError): void;
+  report(error: LiveError): void;
 }
 
 export interface Subscriber {
@@ -55,7 +55,7 @@ export interface ChannelRegistryOptions {
   /** The client's echo identity, sent as PubNub `meta.sender`. */
   readonly senderId: string;
   /** For messages that are not live events (once, not per subscriber). */
-  report(error: PubNubLiveError): void;
+  report(error: LiveError): void;
 }
 
 /**
@@ -162,7 +162,7 @@ export class ChannelRegistry {
       lastToLeave?.scope.report(
         new SubscribeError({
           channel: lastToLeave.channel,
-          problem: "unsubscribe-failed",
+          reason: "unsubscribe-failed",
           pubnubChannel,
           cause,
         }),
@@ -212,7 +212,7 @@ export class ChannelRegistry {
         own: Object(message.userMetadata).sender === this.#options.senderId,
       };
     } catch (error) {
-      this.#options.report(error as PubNubLiveError);
+      this.#options.report(error as LiveError);
       return undefined;
     }
   }
@@ -275,7 +275,11 @@ function deliver(subscriber: Subscriber, event: LiveEvent): void {
     subscriber.callback(event);
   } catch (cause) {
     subscriber.scope.report(
-      new SubscriberCallbackError(subscriber.channel, cause),
+      new CallbackError({
+        reason: "subscriber",
+        channel: subscriber.channel,
+        cause,
+      }),
     );
   }
 }

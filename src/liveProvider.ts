@@ -3,11 +3,9 @@ import { toPubNubChannel } from "./channelName";
 import type { Subscriber } from "./channelRegistry";
 import type { ConnectionStore } from "./connection/connectionState";
 import { DisposedError } from "./errors/DisposedError";
+import type { LiveError } from "./errors/LiveError";
 import { PublishError } from "./errors/PublishError";
-import {
-  isPubNubLiveError,
-  type PubNubLiveError,
-} from "./errors/PubNubLiveError";
+import { isPubNubLiveError } from "./errors/PubNubLiveError";
 import { SubscribeError } from "./errors/SubscribeError";
 import { typeFilter, watchedIds } from "./eventFilter";
 import { sessionFor } from "./liveSession";
@@ -64,7 +62,7 @@ function subscriberFor(
 ): Subscriber {
   const pubnubChannel = toPubNubChannel(channel, settings.namespace);
   if (typeof callback !== "function") {
-    throw new SubscribeError({ channel, problem: "no-callback" });
+    throw new SubscribeError({ reason: "no-callback", channel });
   }
   return {
     channel,
@@ -82,11 +80,11 @@ function failure(
   operation: "subscribe" | "publish",
   channel: string | undefined,
   error: unknown,
-): PubNubLiveError {
-  if (isPubNubLiveError(error)) return error;
+): LiveError {
+  if (isPubNubLiveError(error)) return error as LiveError;
   return operation === "subscribe"
-    ? new SubscribeError({ channel, problem: "sdk-refused", cause: error })
-    : new PublishError({ channel, cause: error });
+    ? new SubscribeError({ reason: "sdk-refused", channel, cause: error })
+    : new PublishError({ reason: "refused", channel, cause: error });
 }
 
 /**
@@ -114,7 +112,7 @@ export function liveProvider(
     run: () => void,
   ): void => {
     try {
-      if (disposed) throw new DisposedError({ operation, channel });
+      if (disposed) throw new DisposedError({ reason: operation, channel });
       run();
     } catch (error) {
       settings.report(failure(operation, channel, error));
@@ -148,7 +146,9 @@ export function liveProvider(
         const prepared = preparePublish(event, settings.namespace, meta);
         Promise.resolve(pubnub.publish({ ...prepared, meta })).catch(
           (cause: unknown) =>
-            settings.report(new PublishError({ channel, cause })),
+            settings.report(
+              new PublishError({ reason: "refused", channel, cause }),
+            ),
         );
       });
     },

@@ -45,7 +45,7 @@ const NO_PROVIDER: ClientCallbacks = {
  */
 export class LiveSession {
   /** Sent as PubNub `meta.sender` on every publish from this client. */
-  readonly senderId =
+  readonly senderId: string =
     Math.random().toString(36).slice(2) + Date.now().toString(36);
   readonly #registry: ChannelRegistry;
   // The handles refine holds, of every provider on this client.
@@ -144,8 +144,8 @@ export class LiveSession {
     try {
       provider?.onConnectionStateChange?.(state);
     } catch (cause) {
-      const callback = "onConnectionStateChange";
-      provider?.report(new CallbackError({ callback, cause }));
+      const reason = "onConnectionStateChange";
+      provider?.report(new CallbackError({ reason, cause }));
     }
   }
 }

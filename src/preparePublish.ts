@@ -1,6 +1,5 @@
 import type { LiveEvent } from "@refinedev/core";
 import { toPubNubChannel } from "./channelName";
-import { MessageTooLargeError } from "./errors/MessageTooLargeError";
 import { PublishError } from "./errors/PublishError";
 import type { PubNubPayload } from "./pubnubClient";
 import { PUBLISH_BUDGET } from "./pubnubLimits";
@@ -13,7 +12,7 @@ import { encodeLiveEvent, type LiveMessage } from "./wireFormat";
  *
  * @throws {PublishError} for an event without a type
  * @throws {ChannelNameError} for a channel that cannot be mapped
- * @throws {MessageTooLargeError} when not even the event's type fits
+ * @throws {PublishError} (`too-large`) when not even the event's type fits
  */
 export function preparePublish(
   event: LiveEvent,
@@ -24,7 +23,7 @@ export function preparePublish(
     const { channel } = Object(event);
     throw new PublishError({
       channel: typeof channel === "string" ? channel : undefined,
-      problem: "no-type",
+      reason: "no-type",
     });
   }
   const channel = toPubNubChannel(event.channel, namespace);
@@ -83,7 +82,7 @@ export function publishSize(
 /**
  * The largest form of `message` that fits the publish budget.
  *
- * @throws {MessageTooLargeError} when not even `{ type, payload: {} }` fits.
+ * @throws {PublishError} (`too-large`) when not even `{ type, payload: {} }` fits.
  */
 export function fitLiveMessage(
   refineChannel: string,
@@ -97,5 +96,10 @@ export function fitLiveMessage(
     size = publishSize(channel, form, meta);
     if (size <= budget) return form;
   }
-  throw new MessageTooLargeError(refineChannel, size, budget);
+  throw new PublishError({
+    reason: "too-large",
+    channel: refineChannel,
+    size,
+    limit: budget,
+  });
 }

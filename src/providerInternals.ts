@@ -19,6 +19,6 @@ export function internalsOf(provider: object): ProviderInternals | undefined {
   return internals.get(provider);
 }
 
-export function setInternals(provider: object, value: ProviderInternals) {
+export function setInternals(provider: object, value: ProviderInternals): void {
   internals.set(provider, value);
 }

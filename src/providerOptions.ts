@@ -35,13 +35,17 @@ export function resolveProviderOptions(
 ): ProviderSettings {
   if (CLIENT_METHODS.some((method) => typeof pubnub?.[method] !== "function")) {
     throw new TypeError(
-      "liveProvider(pubnub) needs a PubNub client: `new PubNub({ subscribeKey, publishKey, userId })` from pubnub 8 to 12, or a MemoryPubNub from @refinedev/pubnub/testing in tests.",
+      process.env.NODE_ENV !== "production"
+        ? "liveProvider(pubnub) needs a PubNub client: `new PubNub({ subscribeKey, publishKey, userId })` from pubnub 8 to 12, or a MemoryPubNub from @refinedev/pubnub/testing in tests."
+        : "liveProvider(pubnub): not a PubNub client",
     );
   }
   const { namespace, releaseDelay = 1000 } = options;
   if (!isTimerDelay(releaseDelay)) {
     throw new RangeError(
-      `liveProvider: releaseDelay must be 0 to 2147483647 milliseconds, got ${describeCause(releaseDelay)}.`,
+      process.env.NODE_ENV !== "production"
+        ? `liveProvider: releaseDelay must be 0 to 2147483647 milliseconds, got ${describeCause(releaseDelay)}.`
+        : "liveProvider: releaseDelay",
     );
   }
   if (namespace !== undefined) assertNamespace(namespace);

@@ -1,8 +1,8 @@
 import { CallbackError } from "./errors/CallbackError";
-import type { PubNubLiveError } from "./errors/PubNubLiveError";
+import type { LiveError } from "./errors/LiveError";
 
 /** Where errors go when the app passed no `onError`. */
-export function logError(error: PubNubLiveError): void {
+export function logError(error: LiveError): void {
   console.error(`[@refinedev/pubnub] ${error.message}`, error);
 }
 
@@ -11,13 +11,13 @@ export function logError(error: PubNubLiveError): void {
  * (reporting it to itself could loop), and refine never sees it.
  */
 export function reporterFor(
-  onError: (error: PubNubLiveError) => void,
-): (error: PubNubLiveError) => void {
+  onError: (error: LiveError) => void,
+): (error: LiveError) => void {
   return (error) => {
     try {
       onError(error);
     } catch (cause) {
-      logError(new CallbackError({ callback: "onError", cause }));
+      logError(new CallbackError({ reason: "onError", cause }));
     }
   };
 }

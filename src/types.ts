@@ -1,5 +1,5 @@
 import type { ConnectionState } from "./connection/connectionState";
-import type { PubNubLiveError } from "./errors/PubNubLiveError";
+import type { LiveError } from "./errors/LiveError";
 
 /**
  * Options of {@link liveProvider}. Every provider on one PubNub client shares
@@ -56,7 +56,7 @@ export interface LiveProviderOptions {
    *   },
    * })
    */
-  onError?: ((error: PubNubLiveError) => void) | undefined;
+  onError?: ((error: LiveError) => void) | undefined;
 
   /**
    * Whether every active subscriber gets one synthetic event when the

@@ -1,5 +1,8 @@
 import type { LiveEvent } from "@refinedev/core";
-import { InvalidMessageError } from "./errors/InvalidMessageError";
+import {
+  InvalidMessageError,
+  type InvalidMessageErrorReason,
+} from "./errors/InvalidMessageError";
 import { hasProtoKey, isPlainObject, toJsonSafe } from "./jsonSafe";
 
 // The wire format both ways: what a refine event becomes on PubNub
@@ -43,20 +46,19 @@ function isBaseKey(value: unknown): boolean {
 }
 
 /** Why `message` is not a live event, or `undefined` when it is one. */
-function invalidReason(message: unknown): string | undefined {
-  if (!isPlainObject(message)) return "not a JSON object";
-  if (hasProtoKey(message)) return "a __proto__ key";
+function invalidReason(
+  message: unknown,
+): InvalidMessageErrorReason | undefined {
+  if (!isPlainObject(message)) return "not-an-object";
+  if (hasProtoKey(message)) return "proto-key";
   const { type, payload = {}, meta } = message;
-  if (typeof type !== "string" || type === "") {
-    return '"type" is not a non-empty string';
-  }
-  if (!isPlainObject(payload)) return '"payload" is not an object';
+  if (typeof type !== "string" || type === "") return "no-type";
+  if (!isPlainObject(payload)) return "bad-payload";
   const { ids } = payload;
   if (ids !== undefined && !(Array.isArray(ids) && ids.every(isBaseKey))) {
-    return '"payload.ids" is not an array of strings or numbers';
+    return "bad-ids";
   }
-  if (meta !== undefined && !isPlainObject(meta))
-    return '"meta" is not an object';
+  if (meta !== undefined && !isPlainObject(meta)) return "bad-meta";
   return undefined;
 }
 
@@ -86,7 +88,13 @@ export function decodeLiveMessage(
   timetoken: string,
 ): LiveEvent {
   const reason = invalidReason(message);
-  if (reason) throw new InvalidMessageError(channel, reason, message);
+  if (reason) {
+    throw new InvalidMessageError({
+      reason,
+      channel,
+      receivedMessage: message,
+    });
+  }
   const { type, payload = {}, date, meta } = message as LiveMessage;
   const event: LiveEvent = {
     channel,

@@ -1,7 +1,6 @@
 import {
   ChannelNameError,
   liveProvider,
-  MessageTooLargeError,
   PUBNUB_MESSAGE_LIMIT,
   PublishError,
 } from "@refinedev/pubnub";
@@ -190,7 +189,8 @@ describe("publish() size guard", () => {
     provider.publish({ channel: posts, type: big, payload: {}, date });
     await network.flush();
     expect(network.messages).toHaveLength(0);
-    expect(errors[0]).toBeInstanceOf(MessageTooLargeError);
+    expect(errors[0]).toBeInstanceOf(PublishError);
+    expect(errors[0]).toMatchObject({ reason: "too-large" });
     expect(errors[0]?.channel).toBe(posts);
   });
 });

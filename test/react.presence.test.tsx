@@ -86,14 +86,12 @@ describe("presenceOf", () => {
     expect(presence.getMembers({ resource: "posts", id: 1 })).toEqual([]);
     provider.dispose();
     presence.enter({ resource: "posts", id: 1 });
-    expect(
-      errors.map((e) => [e.category, (e as { problem?: string }).problem]),
-    ).toEqual([
+    expect(errors.map((e) => [e.category, e.reason])).toEqual([
       ["presence", "state-too-large"],
-      ["channel-name", undefined],
-      ["channel-name", undefined],
+      ["channel-name", "bad-id"],
+      ["channel-name", "bad-id"],
       ["presence", "state-not-json"],
-      ["disposed", undefined],
+      ["disposed", "presence"],
     ]);
     expect(harness.requests("heartbeat")).toEqual([]);
     expect(() => presenceOf({})).toThrow(TypeError);

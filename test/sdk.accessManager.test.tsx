@@ -238,7 +238,7 @@ describe("presence under Access Manager", () => {
     const [error] = errors;
     expect(error).toBeInstanceOf(PresenceError);
     expect(error).toMatchObject({
-      problem: "access-denied",
+      reason: "access-denied",
       pubnubChannel: "resources.posts.1",
     });
     expect(error?.message).toMatch(/no read on this presence channel/);

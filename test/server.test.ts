@@ -7,7 +7,6 @@ import {
   ChannelNameError,
   GrantError,
   grantLiveToken,
-  MessageTooLargeError,
   PublishError,
   publishLiveEvent,
 } from "@refinedev/pubnub/server";
@@ -102,7 +101,7 @@ describe("publishLiveEvent()", () => {
         resource: "posts",
         type: "t".repeat(40_000),
       }),
-    ).rejects.toBeInstanceOf(MessageTooLargeError);
+    ).rejects.toMatchObject({ category: "publish", reason: "too-large" });
     backend.network.failNextPublish({
       category: "PNAccessDeniedCategory",
       statusCode: 403,

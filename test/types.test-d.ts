@@ -1,13 +1,18 @@
 import type { LiveProvider } from "@refinedev/core";
+import type * as Root from "@refinedev/pubnub";
 import {
   AccessDeniedError,
   CallbackError,
   type ConnectionError,
+  type ConnectionState,
+  type LiveError,
+  type LiveProviderOptions,
   type LiveSubscription,
   liveProvider,
   PublishError,
   type PubNubClient,
 } from "@refinedev/pubnub";
+import type { PresenceError } from "@refinedev/pubnub/presence";
 import { withLiveInvalidation } from "@refinedev/pubnub/react-query";
 import { MemoryPubNub } from "@refinedev/pubnub/testing";
 import { QueryClient } from "@tanstack/react-query";
@@ -41,18 +46,44 @@ describe("types", () => {
     liveProvider({ subscribeKey: "sub", userId: "u" });
   });
 
-  it("should build errors from typed context only", () => {
+  it("should narrow a reported error by its category, then its reason", () => {
+    const options: LiveProviderOptions = {
+      onError: (error) => {
+        expectTypeOf(error).toEqualTypeOf<LiveError>();
+        if (error.category === "publish") {
+          expectTypeOf(error).toEqualTypeOf<PublishError>();
+          expectTypeOf(error.statusCode).toEqualTypeOf<number | undefined>();
+          expectTypeOf(error.reason).toEqualTypeOf<
+            "refused" | "no-type" | "no-channel" | "too-large"
+          >();
+        }
+        if (error.category === "connection") {
+          expectTypeOf(error.reason).toEqualTypeOf<"lost" | "offline">();
+        }
+        if (error.category === "presence") {
+          expectTypeOf(error).toEqualTypeOf<PresenceError>();
+        }
+        // @ts-expect-error a message too large is a publish error's reason
+        if (error.category === "message-too-large") return;
+      },
+    };
+    expectTypeOf(options.onError).not.toBeUndefined();
+    expectTypeOf<ConnectionState["error"]>().toEqualTypeOf<
+      ConnectionError | AccessDeniedError | undefined
+    >();
+  });
+
+  it("should build errors from one typed context and export no context types", () => {
     expectTypeOf(
-      new CallbackError({ callback: "getToken", cause: 1 }).callback,
-    ).toEqualTypeOf<CallbackError["callback"]>();
-    expectTypeOf(
-      new AccessDeniedError({ reason: "no-get-token", status: {} }),
-    ).toExtend<ConnectionError>();
+      new CallbackError({ reason: "getToken", cause: 1 }).reason,
+    ).toEqualTypeOf<CallbackError["reason"]>();
     // @ts-expect-error a refused token is not a lost connection
     new AccessDeniedError({ reason: "lost", status: {} });
     // @ts-expect-error the context names the callback
-    new CallbackError({ callback: "somethingElse", cause: 1 });
+    new CallbackError({ reason: "somethingElse", cause: 1 });
     // @ts-expect-error messages are built from context, not passed in
     new PublishError("resources/posts", "it failed");
+    // @ts-expect-error constructor contexts are internal
+    expectTypeOf<Root.PublishErrorContext>().toBeObject();
   });
 });

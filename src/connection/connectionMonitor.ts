@@ -1,5 +1,5 @@
 import { CallbackError } from "../errors/CallbackError";
-import type { PubNubLiveError } from "../errors/PubNubLiveError";
+import type { LiveError } from "../errors/LiveError";
 import type { PubNubClient, PubNubStatusEvent } from "../pubnubClient";
 import {
   type ConnectionState,
@@ -19,7 +19,7 @@ import { refreshToken } from "./tokenRefresh";
 export interface ClientCallbacks {
   readonly reconnectDelay: ((attempt: number) => number) | undefined;
   readonly getToken: (() => string | Promise<string>) | undefined;
-  report(error: PubNubLiveError): void;
+  report(error: LiveError): void;
 }
 
 export interface ConnectionMonitorOptions {
@@ -67,7 +67,7 @@ export class ConnectionMonitor {
     this.#options = options;
     this.store = createConnectionStore((cause) =>
       this.#report(
-        new CallbackError({ callback: "connection.subscribe listener", cause }),
+        new CallbackError({ reason: "connection.subscribe listener", cause }),
       ),
     );
     client.addListener(this.#listener);
@@ -94,7 +94,7 @@ export class ConnectionMonitor {
     return this.#callbacks().getToken !== undefined;
   }
 
-  #report(error: PubNubLiveError): void {
+  #report(error: LiveError): void {
     this.#callbacks().report(error);
   }
 
@@ -147,7 +147,7 @@ export class ConnectionMonitor {
   #later(task: () => unknown, attempt: number, now = false): void {
     clearTimeout(this.#retryTimer);
     const { reconnectDelay } = this.#callbacks();
-    const report = (error: PubNubLiveError) => this.#report(error);
+    const report = (error: LiveError) => this.#report(error);
     const delay = now ? 0 : reconnectDelayFor(attempt, reconnectDelay, report);
     this.#retryTimer = setTimeout(() => this.#disposed || task(), delay);
   }
@@ -167,7 +167,7 @@ export class ConnectionMonitor {
       }
     } catch (error) {
       if (this.#disposed) return;
-      this.#report(error as PubNubLiveError);
+      this.#report(error as LiveError);
     }
     this.#apply({
       type: "token-failed",

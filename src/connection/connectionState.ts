@@ -1,4 +1,5 @@
-import type { PubNubLiveError } from "../errors/PubNubLiveError";
+import type { AccessDeniedError } from "../errors/AccessDeniedError";
+import type { ConnectionError } from "../errors/ConnectionError";
 
 /**
  * - `idle`: nothing subscribed yet.
@@ -24,7 +25,7 @@ export type ConnectionStatus =
 export interface ConnectionState {
   readonly status: ConnectionStatus;
   /** Why the connection was lost, for `reconnecting` and `error`. */
-  readonly error?: PubNubLiveError | undefined;
+  readonly error?: ConnectionError | AccessDeniedError | undefined;
 }
 
 /** Read and watch a {@link ConnectionState}, e.g. with `useSyncExternalStore`. */

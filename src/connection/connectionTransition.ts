@@ -1,6 +1,6 @@
 import { AccessDeniedError } from "../errors/AccessDeniedError";
 import { ConnectionError } from "../errors/ConnectionError";
-import type { PubNubLiveError } from "../errors/PubNubLiveError";
+import type { LiveError } from "../errors/LiveError";
 import type { PubNubStatusEvent } from "../pubnubClient";
 import type { ConnectionStatus } from "./connectionState";
 import { statusMeaning } from "./statusMeaning";
@@ -12,7 +12,7 @@ export const MAX_TOKEN_ATTEMPTS = 3;
 export interface MonitorState {
   readonly status: ConnectionStatus;
   /** Why the connection is not live, for `reconnecting` and `error`. */
-  readonly error?: PubNubLiveError | undefined;
+  readonly error?: ConnectionError | AccessDeniedError | undefined;
   /** The connection was lost since it was last live: resync when back. */
   readonly lost: boolean;
   /** Reconnects tried in this outage; picks the next delay. */
@@ -48,7 +48,7 @@ export type MonitorInput =
 
 /** What the monitor must do after a transition, in this order. */
 export type MonitorEffect =
-  | { type: "report"; error: PubNubLiveError }
+  | { type: "report"; error: LiveError }
   /** Give every subscriber a resync event. */
   | { type: "resync" }
   /** Cancel the pending reconnect, token fetch and quiet-spell check. */
@@ -147,7 +147,7 @@ function connected({ lost, quietLoop }: MonitorState): MonitorTransition {
 
 function reconnecting(
   state: MonitorState,
-  error: ConnectionError,
+  error: ConnectionError | AccessDeniedError,
 ): MonitorTransition {
   return to(
     { ...state, status: "reconnecting", error, lost: true },

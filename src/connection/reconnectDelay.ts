@@ -1,5 +1,6 @@
 import { CallbackError } from "../errors/CallbackError";
-import { describeCause, type PubNubLiveError } from "../errors/PubNubLiveError";
+import type { LiveError } from "../errors/LiveError";
+import { describeCause } from "../errors/PubNubLiveError";
 import { isTimerDelay } from "./timerDelay";
 
 /** Exponential backoff from 1 s to 30 s, with ±20 % jitter. */
@@ -14,17 +15,19 @@ export function defaultReconnectDelay(attempt: number): number {
 export function reconnectDelayFor(
   attempt: number,
   reconnectDelay: ((attempt: number) => number) | undefined,
-  report: (error: PubNubLiveError) => void,
+  report: (error: LiveError) => void,
 ): number {
   if (reconnectDelay === undefined) return defaultReconnectDelay(attempt);
   try {
     const delay = reconnectDelay(attempt);
     if (isTimerDelay(delay)) return delay;
     throw new RangeError(
-      `it returned ${describeCause(delay)}, not 0 to 2147483647 ms`,
+      process.env.NODE_ENV !== "production"
+        ? `it returned ${describeCause(delay)}, not 0 to 2147483647 ms`
+        : "",
     );
   } catch (cause) {
-    report(new CallbackError({ callback: "reconnectDelay", cause }));
+    report(new CallbackError({ reason: "reconnectDelay", cause }));
     return defaultReconnectDelay(attempt);
   }
 }

@@ -15,12 +15,16 @@ export async function refreshToken(
   try {
     token = await getToken();
   } catch (cause) {
-    throw new CallbackError({ callback: "getToken", cause });
+    throw new CallbackError({ reason: "getToken", cause });
   }
   if (typeof token !== "string" || token === "") {
     throw new CallbackError({
-      callback: "getToken",
-      cause: new TypeError(`it returned ${JSON.stringify(token)}, not a token`),
+      reason: "getToken",
+      cause: new TypeError(
+        process.env.NODE_ENV !== "production"
+          ? `it returned ${JSON.stringify(token)}, not a token`
+          : "",
+      ),
     });
   }
   client.setToken(token);

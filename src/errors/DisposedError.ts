@@ -1,22 +1,30 @@
 import { PubNubLiveError } from "./PubNubLiveError";
 
-export interface DisposedErrorContext {
-  /** What was asked of the disposed provider. */
-  operation: "subscribe" | "publish" | "presence";
+/** What was asked of the disposed provider. */
+export type DisposedErrorReason = "subscribe" | "publish" | "presence";
+
+interface DisposedErrorContext {
+  reason: DisposedErrorReason;
   channel?: string | undefined;
 }
 
-/** The provider was used after `dispose()`; the call did nothing. */
-export class DisposedError extends PubNubLiveError {
-  override name = "DisposedError";
-  readonly operation: DisposedErrorContext["operation"];
+function describe({ reason, channel }: DisposedErrorContext): string {
+  return `Cannot ${reason}${channel === undefined ? "" : ` on "${channel}"`}: this live provider was disposed; create a new one with liveProvider().`;
+}
 
-  constructor({ operation, channel }: DisposedErrorContext) {
+/** The provider was used after `dispose()`; the call did nothing. */
+export class DisposedError extends PubNubLiveError<
+  "disposed",
+  DisposedErrorReason
+> {
+  override name = "DisposedError";
+
+  constructor(context: DisposedErrorContext) {
     super(
       "disposed",
-      `Cannot ${operation}${channel === undefined ? "" : ` on "${channel}"`}: this live provider was disposed; create a new one with liveProvider().`,
-      { channel },
+      context.reason,
+      process.env.NODE_ENV !== "production" ? describe(context) : "",
+      context,
     );
-    this.operation = operation;
   }
 }

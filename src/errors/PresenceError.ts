@@ -1,18 +1,18 @@
 import { describeCause, PubNubLiveError } from "./PubNubLiveError";
 
-const MESSAGES = {
-  "state-not-json": () =>
-    "the presence state must be a plain JSON object (strings, numbers, booleans, null, arrays and objects)",
-  "state-too-large": (size: number) =>
-    `the presence state is ${size} bytes URL-encoded; keep it under 1024 (it travels in every heartbeat URL)`,
-  "access-denied": () =>
-    "PubNub refused it (403): the client's Access Manager token has no read on this presence channel and its -pnpres channel. Grant it with grantLiveToken(pubnub, { userId, resources, presence: true }) (the default); nothing was subscribed, so live updates go on",
-  refused: (_: number, cause: unknown) =>
-    `PubNub refused a presence request (${describeCause(cause)})`,
-} as const;
+/**
+ * `state-not-json` and `state-too-large`: the state passed to presence was
+ * not sent. `access-denied`: the token has no read on the presence channel.
+ * `refused`: PubNub refused a presence request for another reason.
+ */
+export type PresenceErrorReason =
+  | "state-not-json"
+  | "state-too-large"
+  | "access-denied"
+  | "refused";
 
-export interface PresenceErrorContext {
-  problem: keyof typeof MESSAGES;
+interface PresenceErrorContext {
+  reason: PresenceErrorReason;
   /** The presence target as `resources/<resource>[/<id>]`. */
   channel?: string | undefined;
   /** The PubNub presence channel, for `access-denied` and `refused`. */
@@ -22,26 +22,41 @@ export interface PresenceErrorContext {
   cause?: unknown;
 }
 
-/** A presence call that changed nothing; the message says why. */
-export class PresenceError extends PubNubLiveError {
+function describe({
+  reason,
+  channel,
+  pubnubChannel,
+  size,
+  cause,
+}: PresenceErrorContext): string {
+  const where = channel ?? pubnubChannel;
+  const why = {
+    "state-not-json":
+      "the presence state must be a plain JSON object (strings, numbers, booleans, null, arrays and objects)",
+    "state-too-large": `the presence state is ${size} bytes URL-encoded; keep it under 1024 (it travels in every heartbeat URL)`,
+    "access-denied":
+      "PubNub refused it (403): the client's Access Manager token has no read on this presence channel and its -pnpres channel. Grant it with grantLiveToken(pubnub, { userId, resources, presence: true }) (the default); nothing was subscribed, so live updates go on",
+    refused: `PubNub refused a presence request (${describeCause(cause)})`,
+  }[reason];
+  return `Presence on ${where === undefined ? "a target" : `"${where}"`}: ${why}.`;
+}
+
+/** A presence call that changed nothing; `reason` says why. */
+export class PresenceError extends PubNubLiveError<
+  "presence",
+  PresenceErrorReason
+> {
   override name = "PresenceError";
-  readonly problem: PresenceErrorContext["problem"];
+  /** The PubNub presence channel, for `access-denied` and `refused`. */
   readonly pubnubChannel: string | undefined;
 
-  constructor({
-    problem,
-    channel,
-    pubnubChannel,
-    size = 0,
-    cause,
-  }: PresenceErrorContext) {
-    const where = channel ?? pubnubChannel;
+  constructor(context: PresenceErrorContext) {
     super(
       "presence",
-      `Presence on ${where === undefined ? "a target" : `"${where}"`}: ${MESSAGES[problem](size, cause)}.`,
-      { channel, cause },
+      context.reason,
+      process.env.NODE_ENV !== "production" ? describe(context) : "",
+      context,
     );
-    this.problem = problem;
-    this.pubnubChannel = pubnubChannel;
+    this.pubnubChannel = context.pubnubChannel;
   }
 }

@@ -1,14 +1,15 @@
+import type { GrantError } from "./GrantError";
+import type { LiveError } from "./LiveError";
+
 /**
- * What went wrong, as a stable machine-readable tag. Each has its class
- * (README, "Errors").
+ * What went wrong, as a stable machine-readable tag. Each has its class, and
+ * each class a `reason` that says more (README, "Errors").
  *
  * - `channel-name`: a refine channel cannot be mapped to a PubNub channel.
  * - `subscribe`: refine passed options the provider cannot subscribe with,
  *   or the PubNub SDK threw on subscribe or unsubscribe.
- * - `publish`: an event was not published (no type, no channel, or PubNub
- *   did not accept it: network, access, keys).
- * - `message-too-large`: an event does not fit PubNub's 32 KiB limit even
- *   after dropping everything optional.
+ * - `publish`: an event was not published (no type, no channel, too large
+ *   for PubNub, or PubNub did not accept it: network, access, keys).
  * - `invalid-message`: a message on a live channel is not a refine event; it
  *   was dropped.
  * - `callback`: a callback the app passed threw (a subscriber's callback,
@@ -25,7 +26,6 @@ export type PubNubLiveErrorCategory =
   | "channel-name"
   | "subscribe"
   | "publish"
-  | "message-too-large"
   | "invalid-message"
   | "callback"
   | "connection"
@@ -34,27 +34,41 @@ export type PubNubLiveErrorCategory =
   | "presence"
   | "grant";
 
-export interface PubNubLiveErrorDetails {
+/**
+ * Base class of every error of this package. Narrow a reported error with
+ * its `category` (see `LiveError`), then with its `reason`.
+ */
+export abstract class PubNubLiveError<
+  Category extends PubNubLiveErrorCategory = PubNubLiveErrorCategory,
+  Reason extends string = string,
+> extends Error {
+  /** Which kind of failure; each category has one class. */
+  readonly category: Category;
+  /** What exactly failed, within the category. */
+  readonly reason: Reason;
   /** The refine channel involved, e.g. `resources/posts`. */
-  channel?: string | undefined;
-  /** The error, PubNub status or value that caused this one. */
-  cause?: unknown;
-}
-
-/** Base class of every error the provider reports through `onError`. */
-export class PubNubLiveError extends Error {
-  override name = "PubNubLiveError";
-  readonly category: PubNubLiveErrorCategory;
   readonly channel: string | undefined;
 
+  /**
+   * `message` is the development message. Production builds, where bundlers
+   * set `process.env.NODE_ENV` to "production", pass "" and drop the long
+   * texts; the message then names the category, reason and README section.
+   */
   constructor(
-    category: PubNubLiveErrorCategory,
+    category: Category,
+    reason: Reason,
     message: string,
-    details: PubNubLiveErrorDetails = {},
+    { channel, cause }: { channel?: string | undefined; cause?: unknown },
   ) {
-    super(message, { cause: details.cause });
+    super(
+      process.env.NODE_ENV !== "production"
+        ? message
+        : `${category}: ${reason}${channel === undefined ? "" : ` on "${channel}"`} (README, "Errors")`,
+      { cause },
+    );
     this.category = category;
-    this.channel = details.channel;
+    this.reason = reason;
+    this.channel = channel;
   }
 
   get isPubNubLiveError(): true {
@@ -66,7 +80,9 @@ export class PubNubLiveError extends Error {
  * True for errors of this package, also when they come from another copy of
  * it (another realm or a duplicated install), where `instanceof` fails.
  */
-export function isPubNubLiveError(error: unknown): error is PubNubLiveError {
+export function isPubNubLiveError(
+  error: unknown,
+): error is LiveError | GrantError {
   return (
     error instanceof PubNubLiveError ||
     (typeof error === "object" &&

@@ -1,41 +1,46 @@
 import { describeCause, PubNubLiveError } from "./PubNubLiveError";
 
-interface PubNubStatusLike {
-  category?: unknown;
-  statusCode?: unknown;
-  message?: unknown;
-}
+/**
+ * `refused`: PubNub or the SDK did not accept the publish (`cause`,
+ * `pubnubCategory` and `statusCode` say why). `no-type`: the event has no
+ * type. `no-channel`: a server event named neither a resource nor a
+ * channel. `too-large`: not even the event's type fits PubNub's limit.
+ */
+export type PublishErrorReason =
+  | "refused"
+  | "no-type"
+  | "no-channel"
+  | "too-large";
 
-export interface PublishErrorContext {
+interface PublishErrorContext {
+  reason: PublishErrorReason;
   /** The refine channel, when the event named one. */
   channel?: string | undefined;
-  /**
-   * `refused` (the default): PubNub or the SDK did not accept the publish,
-   * `cause` says why. `no-type`: the event has no type. `no-channel`: a
-   * server event named neither a resource nor a channel.
-   */
-  problem?: "refused" | "no-type" | "no-channel";
   /** The SDK's error, for `refused`. */
   cause?: unknown;
+  /** URL-encoded bytes and the limit, for `too-large`. */
+  size?: number;
+  limit?: number;
 }
 
 // The SDK rejects with an error whose `status` holds the details.
-function refusal(cause: unknown): {
-  reason: string;
-  category: unknown;
-  statusCode: unknown;
+function statusOf(cause: unknown): {
+  category?: unknown;
+  statusCode?: unknown;
+  message?: unknown;
 } {
-  const status: PubNubStatusLike = Object(
-    (cause as { status?: unknown } | undefined)?.status ?? cause,
-  );
-  const { category, statusCode } = status;
+  return Object((cause as { status?: unknown } | undefined)?.status ?? cause);
+}
+
+function refusal(cause: unknown): string {
+  const { category, statusCode, message } = statusOf(cause);
   const detail =
-    typeof status.message === "string"
-      ? status.message
+    typeof message === "string"
+      ? message
       : cause instanceof Error
         ? cause.message
         : describeCause(cause);
-  const reason = detail.includes("publishKey")
+  return detail.includes("publishKey")
     ? "this client has no publishKey, so it can only subscribe. Publish from your backend (docs/security.md) or add a publishKey."
     : statusCode === 403 || category === "PNAccessDeniedCategory"
       ? "access denied (403): the client's token does not grant write on this channel. Publish from your backend or grant write."
@@ -44,34 +49,51 @@ function refusal(cause: unknown): {
         : [category, statusCode && `HTTP ${statusCode}`, detail]
             .filter(Boolean)
             .join(": ");
-  return { reason, category, statusCode };
 }
 
-/** A live event that was not published; the message says why. */
-export class PublishError extends PubNubLiveError {
+function describe({
+  reason,
+  channel,
+  cause,
+  size,
+  limit,
+}: PublishErrorContext): string {
+  return {
+    "no-channel":
+      "Cannot publish a live event that names neither a resource nor a channel.",
+    "no-type": `Cannot publish the live event for "${channel}": it has no type (a non-empty string).`,
+    "too-large": `The live event for "${channel}" is ${size} bytes URL-encoded even reduced to its type, over the ${limit} byte limit; use a shorter event type.`,
+    refused: `Publishing the live event for "${channel}" failed: ${reason === "refused" ? refusal(cause) : ""}`,
+  }[reason];
+}
+
+/** A live event that was not published; `reason` says why. */
+export class PublishError extends PubNubLiveError<
+  "publish",
+  PublishErrorReason
+> {
   override name = "PublishError";
-  readonly problem: NonNullable<PublishErrorContext["problem"]>;
   /** The PubNub status category, e.g. `PNAccessDeniedCategory`. */
   readonly pubnubCategory: string | undefined;
   /** The HTTP status code PubNub answered with; 0 when none arrived. */
   readonly statusCode: number | undefined;
+  /** For `too-large`: the event's URL-encoded bytes, reduced to its type. */
+  readonly size: number | undefined;
+  /** For `too-large`: the byte limit it was measured against. */
+  readonly limit: number | undefined;
 
-  constructor({ channel, problem = "refused", cause }: PublishErrorContext) {
-    const { reason, category, statusCode } =
-      problem === "refused"
-        ? refusal(cause)
-        : { reason: "", category: undefined, statusCode: undefined };
+  constructor(context: PublishErrorContext) {
     super(
       "publish",
-      problem === "no-channel"
-        ? "Cannot publish a live event that names neither a resource nor a channel."
-        : problem === "no-type"
-          ? `Cannot publish the live event for "${channel}": it has no type (a non-empty string).`
-          : `Publishing the live event for "${channel}" failed: ${reason}`,
-      { channel, cause },
+      context.reason,
+      process.env.NODE_ENV !== "production" ? describe(context) : "",
+      context,
     );
-    this.problem = problem;
+    const { category, statusCode } =
+      context.reason === "refused" ? statusOf(context.cause) : {};
     this.pubnubCategory = typeof category === "string" ? category : undefined;
     this.statusCode = typeof statusCode === "number" ? statusCode : undefined;
+    this.size = context.size;
+    this.limit = context.limit;
   }
 }

@@ -4,10 +4,8 @@ import { PresenceRegistry } from "./presenceRegistry";
 import type { PresenceClient } from "./presenceTypes";
 import { type ProviderPresence, providerPresence } from "./providerPresence";
 
-export {
-  PresenceError,
-  type PresenceErrorContext,
-} from "../errors/PresenceError";
+// Reported through the provider's `onError`; part of its `LiveError` union.
+export { PresenceError } from "../errors/PresenceError";
 export type { PresenceTarget } from "./presenceChannel";
 export { toPresenceChannel } from "./presenceChannel";
 export type { PresenceMember, PresenceState } from "./presenceTypes";
@@ -47,7 +45,9 @@ export function presenceOf(provider: object): ProviderPresence {
     const internals = internalsOf(provider);
     if (internals === undefined) {
       throw new TypeError(
-        "presenceOf(provider) needs a provider made by liveProvider() from @refinedev/pubnub.",
+        process.env.NODE_ENV !== "production"
+          ? "presenceOf(provider) needs a provider made by liveProvider() from @refinedev/pubnub."
+          : "presenceOf(provider): not a live provider",
       );
     }
     const { session, settings } = internals;

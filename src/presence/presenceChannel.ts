@@ -33,26 +33,25 @@ export function toPresenceChannel(
 ): string {
   const { resource, id } = Object(target) as Partial<PresenceTarget>;
   if (typeof resource !== "string" || resource === "") {
-    throw new ChannelNameError(resource, "a presence target needs a resource");
+    throw new ChannelNameError({ reason: "no-resource", channel: resource });
   }
   const validId =
     id === undefined ||
     (typeof id === "string" && id !== "") ||
     Number.isFinite(id);
   if (!validId) {
-    throw new ChannelNameError(
-      id,
-      "a record id must be a non-empty string or a finite number",
-    );
+    throw new ChannelNameError({ reason: "bad-id", channel: id });
   }
   const live = toPubNubChannel(`resources/${resource}`, namespace);
   const name = `${live}.${id === undefined ? LIST : escapeChannelPart(String(id))}`;
   const limit = MAX_CHANNEL_NAME_LENGTH - PRESENCE_EVENTS_SUFFIX.length;
   if ([...name].length > limit) {
-    throw new ChannelNameError(
-      `resources/${resource}`,
-      `its presence channel "${name}" is over ${limit} characters (PubNub's ${MAX_CHANNEL_NAME_LENGTH} less "${PRESENCE_EVENTS_SUFFIX}"); shorten the resource name, id or namespace`,
-    );
+    throw new ChannelNameError({
+      reason: "too-long",
+      channel: `resources/${resource}`,
+      pubnubChannel: name,
+      limit,
+    });
   }
   return name;
 }

@@ -42,6 +42,13 @@ export interface PresenceRegistryOptions {
   report(error: PresenceError): void;
 }
 
+/** This client's membership of one presence channel. */
+export interface EnteredPresence {
+  update(next: PresenceState): void;
+  /** Leaves after `delay` ms (`releaseDelay` unless told). */
+  leave(delay?: number): void;
+}
+
 /**
  * One SDK subscription per presence channel for entering (which joins) and
  * one per `-pnpres` channel for watching (which does not), each counted
@@ -66,18 +73,18 @@ export class PresenceRegistry {
    * Makes this client's user a member of `channel` with `state`. `leave`
    * (and `watch`'s stop) take a delay: `releaseDelay` unless told.
    */
-  enter(channel: string, state: PresenceState) {
+  enter(channel: string, state: PresenceState): EnteredPresence {
     const entry = this.#entries.get(channel) ?? this.#openEntry(channel);
     clearTimeout(entry.releaseTimer);
     const handle = { state };
     entry.handles.add(handle);
     this.#sendState(channel, entry);
     return {
-      update: (next: PresenceState) => {
+      update: (next: PresenceState): void => {
         handle.state = next;
         if (entry.handles.has(handle)) this.#sendState(channel, entry);
       },
-      leave: (delay = this.#options.releaseDelay) => {
+      leave: (delay: number = this.#options.releaseDelay): void => {
         if (!entry.handles.delete(handle)) return;
         if (entry.handles.size > 0) {
           this.#sendState(channel, entry);
@@ -239,9 +246,9 @@ export class PresenceRegistry {
   }
 
   #fail(channel: string, cause: unknown): void {
-    const problem = isAccessDenied(cause) ? "access-denied" : "refused";
+    const reason = isAccessDenied(cause) ? "access-denied" : "refused";
     this.#options.report(
-      new PresenceError({ problem, pubnubChannel: channel, cause }),
+      new PresenceError({ reason, pubnubChannel: channel, cause }),
     );
   }
 

@@ -1,4 +1,5 @@
 import { DisposedError } from "../errors/DisposedError";
+import type { LiveError } from "../errors/LiveError";
 import { PresenceError } from "../errors/PresenceError";
 import { isPubNubLiveError } from "../errors/PubNubLiveError";
 import { isJsonValue, isPlainObject } from "../jsonSafe";
@@ -57,12 +58,12 @@ function checkState(
   channel: string | undefined,
 ): PresenceState {
   if (!isPlainObject(state) || !isJsonValue(state)) {
-    throw new PresenceError({ problem: "state-not-json", channel });
+    throw new PresenceError({ reason: "state-not-json", channel });
   }
   const text = JSON.stringify(state);
   const size = encodeURIComponent(text).length;
   if (size > MAX_STATE_BYTES) {
-    throw new PresenceError({ problem: "state-too-large", channel, size });
+    throw new PresenceError({ reason: "state-too-large", channel, size });
   }
   return state;
 }
@@ -100,13 +101,13 @@ export function providerPresence(
     const channel = describeTarget(target);
     try {
       if (isDisposed())
-        throw new DisposedError({ operation: "presence", channel });
+        throw new DisposedError({ reason: "presence", channel });
       return run(toPresenceChannel(target, settings.namespace), channel);
     } catch (error) {
       settings.report(
         isPubNubLiveError(error)
-          ? error
-          : new PresenceError({ problem: "refused", channel, cause: error }),
+          ? (error as LiveError)
+          : new PresenceError({ reason: "refused", channel, cause: error }),
       );
       return fallback;
     }

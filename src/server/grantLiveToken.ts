@@ -72,13 +72,13 @@ export async function grantLiveToken(
   } = options ?? {};
   const ttl = options?.ttl ?? 60;
   if (typeof userId !== "string" || userId === "") {
-    throw new GrantError({ problem: "no-user-id" });
+    throw new GrantError({ reason: "no-user-id" });
   }
   if (!Number.isInteger(ttl) || ttl < 1 || ttl > 43_200) {
-    throw new GrantError({ problem: "bad-ttl", ttl });
+    throw new GrantError({ reason: "bad-ttl", ttl });
   }
   if (typeof pubnub?.grantToken !== "function") {
-    throw new GrantError({ problem: "no-client" });
+    throw new GrantError({ reason: "no-client" });
   }
   if (namespace !== undefined) assertNamespace(namespace);
   const permissions = { read: true, ...(write ? { write: true } : {}) };
@@ -107,15 +107,15 @@ export async function grantLiveToken(
   } else if (namespace !== undefined) {
     grant.patterns = { channels: { [`^${namespace}\\.`]: permissions } };
   } else {
-    throw new GrantError({ problem: "nothing-to-grant" });
+    throw new GrantError({ reason: "nothing-to-grant" });
   }
   try {
     return await pubnub.grantToken(grant);
   } catch (cause) {
     const message = (cause as { status?: { message?: unknown } })?.status
       ?.message;
-    const problem =
+    const reason =
       message === "Missing Secret Key" ? "no-secret-key" : "refused";
-    throw new GrantError({ problem, cause });
+    throw new GrantError({ reason, cause });
   }
 }

@@ -1,7 +1,7 @@
 export { toPubNubChannel } from "../channelName";
+// What grantLiveToken and publishLiveEvent throw.
 export { ChannelNameError } from "../errors/ChannelNameError";
-export { GrantError, type GrantErrorContext } from "../errors/GrantError";
-export { MessageTooLargeError } from "../errors/MessageTooLargeError";
+export { GrantError } from "../errors/GrantError";
 export { PublishError } from "../errors/PublishError";
 export type {
   GrantLiveTokenOptions,

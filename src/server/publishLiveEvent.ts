@@ -47,7 +47,7 @@ export async function publishLiveEvent(
     event?.channel ??
     (event?.resource === undefined ? undefined : `resources/${event.resource}`);
   if (refineChannel === undefined) {
-    throw new PublishError({ problem: "no-channel" });
+    throw new PublishError({ reason: "no-channel" });
   }
   const payload =
     event.ids === undefined
@@ -70,6 +70,10 @@ export async function publishLiveEvent(
     })) as { timetoken?: unknown } | undefined;
     return { channel, timetoken: String(response?.timetoken ?? "") };
   } catch (cause) {
-    throw new PublishError({ channel: refineChannel, cause });
+    throw new PublishError({
+      reason: "refused",
+      channel: refineChannel,
+      cause,
+    });
   }
 }

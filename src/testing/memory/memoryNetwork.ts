@@ -40,7 +40,7 @@ export class MemoryNetwork {
   readonly #publishFailures: MemoryStatus[] = [];
   #idle: Promise<void> = Promise.resolve();
   /** Who is present where. */
-  readonly presence = new MemoryPresence((event) =>
+  readonly presence: MemoryPresence = new MemoryPresence((event) =>
     this.schedule(() => {
       for (const client of this.#clients) client.deliverPresence(event);
     }),

@@ -34,7 +34,11 @@ export class MemoryPresence {
     this.#announce(channel, action, userId);
   }
 
-  setState(channel: string, userId: string, state: Record<string, unknown>) {
+  setState(
+    channel: string,
+    userId: string,
+    state: Record<string, unknown>,
+  ): void {
     const members = this.#members.get(channel);
     if (!members?.has(userId)) return;
     if (JSON.stringify(members.get(userId)) === JSON.stringify(state)) return;

@@ -7,6 +7,20 @@ import {
 } from "./memoryNetwork";
 import type { MemoryPresenceEvent } from "./memoryPresence";
 
+/** What `hereNow` answers, in the SDK's shape. */
+export interface MemoryHereNow {
+  totalChannels: number;
+  totalOccupancy: number;
+  channels: Record<
+    string,
+    {
+      name: string;
+      occupancy: number;
+      occupants: Array<{ uuid: string; state?: Record<string, unknown> }>;
+    }
+  >;
+}
+
 type MessageListener = (event: PubNubMessageEvent) => void;
 type StatusListener = (status: MemoryStatus) => void;
 
@@ -242,7 +256,10 @@ export class MemoryPubNub {
   }
 
   /** Who is on each of `channels`, as `pubnub.hereNow` answers. */
-  async hereNow(parameters: { channels: string[]; includeState?: boolean }) {
+  async hereNow(parameters: {
+    channels: string[];
+    includeState?: boolean;
+  }): Promise<MemoryHereNow> {
     const channels = Object.fromEntries(
       parameters.channels.map((name) => {
         const members = this.network.presence.members(name);
@@ -269,7 +286,7 @@ export class MemoryPubNub {
     channels: string[];
     state: Record<string, unknown>;
     withHeartbeat?: boolean;
-  }) {
+  }): Promise<{ state: Record<string, unknown> }> {
     const { presence } = this.network;
     for (const channel of parameters.channels) {
       const state = parameters.withHeartbeat

@@ -1,0 +1,36 @@
+// Budgets for `npm run test:size` (size-limit): what an app ships for each
+// entry, peers external, minified and gzipped (level 9). Budgets are
+// targets, not a ratchet: raise one only with the reason in the change.
+const PEERS = ["pubnub", "@refinedev/core", "react", "msw", "node:*"];
+
+/** A check of `path` built as `env` ("production" or "development"). */
+function check(name, path, limit, env = "production", extra = {}) {
+  return {
+    name: `${name} (${env})`,
+    path,
+    limit,
+    gzip: true,
+    ignore: PEERS,
+    modifyEsbuildConfig: (config) => ({
+      ...config,
+      format: "esm",
+      platform: "browser",
+      logLevel: "error",
+      define: { "process.env.NODE_ENV": JSON.stringify(env) },
+    }),
+    ...extra,
+  };
+}
+
+export default [
+  check("@refinedev/pubnub", "dist/index.js", "6200 B"),
+  check("@refinedev/pubnub", "dist/index.js", "7900 B", "development"),
+  check("{ liveProvider } only", "dist/index.js", "5900 B", "production", {
+    import: "{ liveProvider }",
+  }),
+  check("@refinedev/pubnub/react", "dist/react.js", "3500 B"),
+  check("@refinedev/pubnub/presence", "dist/presence.js", "3200 B"),
+  check("@refinedev/pubnub/react-query", "dist/react-query.js", "900 B"),
+  check("@refinedev/pubnub/server", "dist/server.js", "2100 B"),
+  check("@refinedev/pubnub/testing", "dist/testing.js", "6700 B"),
+];

@@ -4,6 +4,7 @@ import { CallbackError } from "./errors/CallbackError";
 import type { LiveError } from "./errors/LiveError";
 import { SubscribeError } from "./errors/SubscribeError";
 import { type EventFilter, matchesFilter } from "./eventFilter";
+import { HeldResource } from "./heldResource";
 import { dispatchingLiveEvents } from "./liveDispatch";
 import type {
   PubNubClient,
@@ -38,7 +39,8 @@ export interface Subscriber {
 
 interface ChannelEntry {
   readonly subscription: PubNubSubscription;
-  readonly subscribers: Set<Subscriber>;
+  /** Its subscribers; the subscription goes when the last has gone. */
+  readonly held: HeldResource<Subscriber>;
   /** Messages of this tick, delivered together at its end. */
   readonly arrived: PubNubMessageEvent[];
   /**
@@ -46,7 +48,6 @@ interface ChannelEntry {
    * in timetoken order, so one not newer is one the SDK handed over twice.
    */
   newest: string;
-  releaseTimer?: ReturnType<typeof setTimeout> | undefined;
   /** The subscriber whose leaving started the release delay. */
   lastToLeave?: Subscriber | undefined;
 }
@@ -78,22 +79,16 @@ export class ChannelRegistry {
   add(subscriber: Subscriber): void {
     const { pubnubChannel } = subscriber;
     const entry = this.#entries.get(pubnubChannel) ?? this.#open(pubnubChannel);
-    clearTimeout(entry.releaseTimer);
-    entry.subscribers.add(subscriber);
+    entry.held.hold(subscriber);
   }
 
   /** Removes a subscriber; with `"now"` its channel is released at once. */
   remove(subscriber: Subscriber, when?: "now"): void {
-    const { pubnubChannel, scope } = subscriber;
-    const entry = this.#entries.get(pubnubChannel);
-    if (!entry?.subscribers.delete(subscriber)) return;
+    const entry = this.#entries.get(subscriber.pubnubChannel);
+    if (!entry?.held.holders.has(subscriber)) return;
     subscriber.removed = true;
-    if (entry.subscribers.size > 0) return;
-    clearTimeout(entry.releaseTimer);
     entry.lastToLeave = subscriber;
-    const releaseNow = () => this.#release(pubnubChannel, entry);
-    if (when === "now") releaseNow();
-    else entry.releaseTimer = setTimeout(releaseNow, scope.releaseDelay);
+    entry.held.letGo(subscriber, when ?? subscriber.scope.releaseDelay);
   }
 
   /**
@@ -109,9 +104,8 @@ export class ChannelRegistry {
 
   /** Releases the channels whose release delay `scope` started. */
   #releaseIdle(scope: ProviderScope): void {
-    for (const [pubnubChannel, entry] of this.#entries) {
-      if (entry.lastToLeave?.scope === scope)
-        this.#release(pubnubChannel, entry);
+    for (const entry of this.#entries.values()) {
+      if (entry.lastToLeave?.scope === scope) entry.held.releaseNow();
     }
   }
 
@@ -130,16 +124,14 @@ export class ChannelRegistry {
 
   /** Every subscriber, on every channel. */
   subscribers(): Subscriber[] {
-    return [...this.#entries.values()].flatMap(({ subscribers }) => [
-      ...subscribers,
-    ]);
+    return [...this.#entries.values()].flatMap(({ held }) => [...held.holders]);
   }
 
   #open(pubnubChannel: string): ChannelEntry {
     const subscription = this.#client.channel(pubnubChannel).subscription();
     const entry: ChannelEntry = {
       subscription,
-      subscribers: new Set(),
+      held: new HeldResource(() => this.#release(pubnubChannel, entry)),
       arrived: [],
       newest: "",
     };
@@ -152,8 +144,6 @@ export class ChannelRegistry {
   }
 
   #release(pubnubChannel: string, entry: ChannelEntry): void {
-    if (entry.subscribers.size > 0) return;
-    clearTimeout(entry.releaseTimer);
     this.#entries.delete(pubnubChannel);
     try {
       entry.subscription.unsubscribe();
@@ -183,7 +173,7 @@ export class ChannelRegistry {
 
   #dispatch(entry: ChannelEntry): void {
     const messages = entry.arrived.splice(0);
-    const subscribers = [...entry.subscribers];
+    const subscribers = [...entry.held.holders];
     const first = subscribers[0];
     if (first === undefined) return;
     const received: ReceivedEvent[] = [];

@@ -1,4 +1,5 @@
 import { PresenceError } from "../errors/PresenceError";
+import { HeldResource } from "../heldResource";
 import { MemberList } from "./memberList";
 import { PRESENCE_EVENTS_SUFFIX } from "./presenceChannel";
 import type {
@@ -16,17 +17,17 @@ type Subscription = ReturnType<
 interface Entry {
   /** Set once the access check passed and the channel is subscribed. */
   subscription?: Subscription | undefined;
-  readonly handles: Set<{ state: PresenceState }>;
+  /** The handles entered; the channel is left when the last has gone. */
+  readonly held: HeldResource<{ state: PresenceState }>;
   sentState: string;
-  releaseTimer?: ReturnType<typeof setTimeout> | undefined;
 }
 
 interface Watch {
   /** Set once the first here-now answered (the access check). */
   subscription?: Subscription | undefined;
-  readonly listeners: Set<(members: PresenceMember[]) => void>;
+  /** Its listeners; the `-pnpres` channel goes when the last has gone. */
+  readonly held: HeldResource<(members: PresenceMember[]) => void>;
   readonly members: MemberList;
-  releaseTimer?: ReturnType<typeof setTimeout> | undefined;
   settleTimer?: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -75,25 +76,18 @@ export class PresenceRegistry {
    */
   enter(channel: string, state: PresenceState): EnteredPresence {
     const entry = this.#entries.get(channel) ?? this.#openEntry(channel);
-    clearTimeout(entry.releaseTimer);
     const handle = { state };
-    entry.handles.add(handle);
+    entry.held.hold(handle);
     this.#sendState(channel, entry);
     return {
       update: (next: PresenceState): void => {
         handle.state = next;
-        if (entry.handles.has(handle)) this.#sendState(channel, entry);
+        if (entry.held.holders.has(handle)) this.#sendState(channel, entry);
       },
       leave: (delay: number = this.#options.releaseDelay): void => {
-        if (!entry.handles.delete(handle)) return;
-        if (entry.handles.size > 0) {
+        if (entry.held.letGo(handle, delay) && entry.held.holders.size > 0) {
           this.#sendState(channel, entry);
-          return;
         }
-        entry.releaseTimer = setTimeout(() => {
-          this.#entries.delete(channel);
-          entry.subscription?.unsubscribe();
-        }, delay);
       },
     };
   }
@@ -104,20 +98,14 @@ export class PresenceRegistry {
     listener: (members: PresenceMember[]) => void,
   ): () => void {
     const watch = this.#watches.get(channel) ?? this.#openWatch(channel);
-    clearTimeout(watch.releaseTimer);
-    watch.listeners.add(listener);
+    const { held } = watch;
+    held.hold(listener);
     if (watch.members.known) {
       const members = this.members(channel);
-      queueMicrotask(() => watch.listeners.has(listener) && listener(members));
+      queueMicrotask(() => held.holders.has(listener) && listener(members));
     }
     return (delay = this.#options.releaseDelay) => {
-      if (!watch.listeners.delete(listener) || watch.listeners.size > 0) return;
-      watch.releaseTimer = setTimeout(() => {
-        this.#watches.delete(channel);
-        clearTimeout(watch.settleTimer);
-        watch.members.dispose();
-        watch.subscription?.unsubscribe();
-      }, delay);
+      held.letGo(listener, delay);
     };
   }
 
@@ -134,7 +122,7 @@ export class PresenceRegistry {
 
   // Several handles on one channel: their states merged, later ones winning.
   #stateOf(entry: Entry): PresenceState {
-    return Object.assign({}, ...[...entry.handles].map((h) => h.state));
+    return Object.assign({}, ...[...entry.held.holders].map((h) => h.state));
   }
 
   #sendState(channel: string, entry: Entry): void {
@@ -166,7 +154,13 @@ export class PresenceRegistry {
   }
 
   #openEntry(channel: string): Entry {
-    const entry: Entry = { handles: new Set(), sentState: "{}" };
+    const entry: Entry = {
+      held: new HeldResource(() => {
+        this.#entries.delete(channel);
+        entry.subscription?.unsubscribe();
+      }),
+      sentState: "{}",
+    };
     this.#entries.set(channel, entry);
     const open = () => {
       if (this.#entries.get(channel) !== entry) return;
@@ -187,7 +181,12 @@ export class PresenceRegistry {
 
   #openWatch(channel: string): Watch {
     const watch: Watch = {
-      listeners: new Set(),
+      held: new HeldResource(() => {
+        this.#watches.delete(channel);
+        clearTimeout(watch.settleTimer);
+        watch.members.dispose();
+        watch.subscription?.unsubscribe();
+      }),
       members: new MemberList(() => this.#notify(channel, watch)),
     };
     this.#watches.set(channel, watch);
@@ -285,7 +284,7 @@ export class PresenceRegistry {
 
   #notify(channel: string, watch: Watch): void {
     const members = this.members(channel);
-    for (const listener of [...watch.listeners]) listener(members);
+    for (const listener of [...watch.held.holders]) listener(members);
   }
 }
 

@@ -1,6 +1,6 @@
 import { HttpResponse, http, type RequestHandler } from "msw";
 import { PubNubEmulator } from "./emulator/pubnubEmulator";
-import { NETWORK_ERROR } from "./emulator/responses";
+import { EMULATOR_NETWORK_ERROR } from "./emulator/responses";
 
 const PUBNUB_PATH =
   /^https?:\/\/[^/]+\/(?:time\/0|publish\/|signal\/|v2\/subscribe\/|v2\/presence\/|v3\/pam\/)/;
@@ -20,7 +20,7 @@ export function pubnubHandlers(
   return [
     http.all(PUBNUB_PATH, async ({ request }) => {
       const answer = await emulator.handle(request);
-      return answer === NETWORK_ERROR ? HttpResponse.error() : answer;
+      return answer === EMULATOR_NETWORK_ERROR ? HttpResponse.error() : answer;
     }),
   ];
 }

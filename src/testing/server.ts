@@ -8,7 +8,7 @@ import {
   PubNubEmulator,
   type PubNubEmulatorOptions,
 } from "./emulator/pubnubEmulator";
-import { NETWORK_ERROR } from "./emulator/responses";
+import { EMULATOR_NETWORK_ERROR } from "./emulator/responses";
 
 /** Options of {@link startEmulatorServer}. */
 export interface EmulatorServerOptions extends PubNubEmulatorOptions {
@@ -93,7 +93,7 @@ async function serve(
       : { body: Buffer.concat(chunks) }),
   });
   const answer = await emulator.handle(request);
-  if (answer === NETWORK_ERROR) {
+  if (answer === EMULATOR_NETWORK_ERROR) {
     outgoing.destroy();
     return;
   }

@@ -1,8 +1,12 @@
 import { nextTimetoken } from "../pubnubRules";
-import { type EmulatorAnswer, jsonResponse, NETWORK_ERROR } from "./responses";
+import {
+  EMULATOR_NETWORK_ERROR,
+  type EmulatorAnswer,
+  jsonResponse,
+} from "./responses";
 
 /** A message envelope, as PubNub sends it in a subscribe response. */
-export interface Envelope {
+export interface EmulatorEnvelope {
   a: string;
   f: number;
   i: string;
@@ -41,7 +45,7 @@ export function envelope(
   data: unknown,
   publisher: string,
   subscribeKey = "sub-c-emulator",
-): Envelope {
+): EmulatorEnvelope {
   return {
     a: "1",
     f: 0,
@@ -61,7 +65,10 @@ export function envelope(
  */
 export class MessageLog {
   readonly #options: MessageLogOptions;
-  readonly #backlog = new Map<string, Array<Envelope & { at: number }>>();
+  readonly #backlog = new Map<
+    string,
+    Array<EmulatorEnvelope & { at: number }>
+  >();
   readonly #waiters = new Set<Waiter>();
   #deliveryDelay = 0;
 
@@ -79,7 +86,7 @@ export class MessageLog {
   }
 
   /** Keeps `stored` and answers the long-polls of its channel. */
-  store(stored: Envelope): void {
+  store(stored: EmulatorEnvelope): void {
     const now = Date.now();
     const log = (this.#backlog.get(stored.c) ?? []).filter(
       ({ at }) => now - at < this.#options.backlogTtl,
@@ -101,7 +108,7 @@ export class MessageLog {
   }
 
   /** The envelope just stored on `channel`, to add fields to. */
-  newest(channel: string): Envelope | undefined {
+  newest(channel: string): EmulatorEnvelope | undefined {
     return this.#backlog.get(channel)?.at(-1);
   }
 
@@ -145,7 +152,7 @@ export class MessageLog {
           resolve(answer);
         },
       };
-      const abort = () => waiter.answer(NETWORK_ERROR);
+      const abort = () => waiter.answer(EMULATOR_NETWORK_ERROR);
       signal.addEventListener("abort", abort);
       this.#waiters.add(waiter);
     });
@@ -173,8 +180,8 @@ export class MessageLog {
     this.#deliveryDelay = ms;
   }
 
-  #since(channels: ReadonlySet<string>, cursor: bigint): Envelope[] {
-    const found: Envelope[] = [];
+  #since(channels: ReadonlySet<string>, cursor: bigint): EmulatorEnvelope[] {
+    const found: EmulatorEnvelope[] = [];
     for (const channel of channels) {
       for (const { at: _, ...stored } of this.#backlog.get(channel) ?? []) {
         if (BigInt(stored.p.t) > cursor) found.push(stored);
@@ -184,7 +191,10 @@ export class MessageLog {
   }
 }
 
-function subscribeResponse(timetoken: string, envelopes: Envelope[]): Response {
+function subscribeResponse(
+  timetoken: string,
+  envelopes: EmulatorEnvelope[],
+): Response {
   return jsonResponse(
     { t: { t: timetoken, r: REGION }, m: envelopes },
     200,
@@ -192,6 +202,6 @@ function subscribeResponse(timetoken: string, envelopes: Envelope[]): Response {
   );
 }
 
-function lastTimetoken(envelopes: Envelope[]): string {
+function lastTimetoken(envelopes: EmulatorEnvelope[]): string {
   return envelopes.at(-1)?.p.t ?? "0";
 }

@@ -7,7 +7,7 @@ export const PRESENCE_SUFFIX = "-pnpres";
 type MemberAction = "join" | "leave" | "timeout";
 
 /** The `d` of a `-pnpres` event, as PubNub sends it. */
-export type PresenceEventData =
+export type EmulatorPresenceEvent =
   | {
       action: MemberAction | "state-change";
       uuid: string;
@@ -36,7 +36,7 @@ interface Member {
 }
 
 /** A keyset's presence settings, as PubNub's portal names them. */
-export interface PresenceSettings {
+export interface EmulatorPresenceSettings {
   /**
    * Above this many members a channel sends `interval` events instead of
    * joins, leaves and timeouts.
@@ -55,9 +55,9 @@ export interface PresenceSettings {
   presenceDeltas?: boolean;
 }
 
-export interface PresenceOptions extends PresenceSettings {
+export interface PresenceOptions extends EmulatorPresenceSettings {
   /** Publishes a `-pnpres` event into the emulator's channel log. */
-  emit(channel: string, data: PresenceEventData): void;
+  emit(channel: string, data: EmulatorPresenceEvent): void;
   /** Caps every presence timeout, in seconds, so tests need not wait 300 s. */
   maxTimeout: number | undefined;
 }
@@ -198,7 +198,7 @@ export class EmulatedPresence {
     if (action !== "state-change" && this.#counted(channel, action, uuid)) {
       return;
     }
-    const data: PresenceEventData = {
+    const data: EmulatorPresenceEvent = {
       action,
       uuid,
       occupancy,
@@ -247,7 +247,7 @@ export class EmulatedPresence {
   }
 
   #sendInterval(channel: string, { deltas }: IntervalMode): void {
-    const data: PresenceEventData = {
+    const data: EmulatorPresenceEvent = {
       action: "interval",
       occupancy: this.#channels.get(channel)?.size ?? 0,
       timestamp: Math.floor(Date.now() / 1000),

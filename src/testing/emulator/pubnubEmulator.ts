@@ -9,9 +9,9 @@ import {
 import { envelope, MessageLog } from "./messageLog";
 import {
   EmulatedPresence,
+  type EmulatorPresenceEvent,
+  type EmulatorPresenceSettings,
   PRESENCE_SUFFIX,
-  type PresenceEventData,
-  type PresenceSettings,
 } from "./presence";
 import {
   getState,
@@ -23,15 +23,15 @@ import {
 import { readPublish } from "./publishRequest";
 import { type RequestParts, requestParts } from "./requestParts";
 import {
+  EMULATOR_NETWORK_ERROR,
   type EmulatorAnswer,
   jsonResponse,
-  NETWORK_ERROR,
   preflightResponse,
   serviceError,
 } from "./responses";
 
 export type { EmulatorFault } from "./faults";
-export type { Envelope } from "./messageLog";
+export type { EmulatorEnvelope } from "./messageLog";
 
 /** Options of {@link PubNubEmulator}. */
 export interface PubNubEmulatorOptions {
@@ -69,7 +69,7 @@ export interface PubNubEmulatorOptions {
    * The keyset's presence settings: `announceMax` (20), `interval` (30 s)
    * and `presenceDeltas` (false).
    */
-  presence?: PresenceSettings;
+  presence?: EmulatorPresenceSettings;
 }
 
 /** One request the emulator received. */
@@ -146,7 +146,7 @@ export class PubNubEmulator {
       auth: query.get("auth") ?? undefined,
     });
     const fault = this.#faults.take(operation);
-    if (fault?.network) return NETWORK_ERROR;
+    if (fault?.network) return EMULATOR_NETWORK_ERROR;
     if (fault?.status !== undefined) return faultResponse(fault.status);
     const refusal = this.#accessManager?.refusal(parts);
     if (refusal) {
@@ -226,7 +226,7 @@ export class PubNubEmulator {
     const { status } = fault;
     this.#log.answerPending(() =>
       fault.network || status === undefined
-        ? NETWORK_ERROR
+        ? EMULATOR_NETWORK_ERROR
         : faultResponse(status),
     );
   }
@@ -291,7 +291,7 @@ export class PubNubEmulator {
     return jsonResponse([1, "Sent", timetoken]);
   }
 
-  #emitPresence(channel: string, data: PresenceEventData): void {
+  #emitPresence(channel: string, data: EmulatorPresenceEvent): void {
     this.#log.store(envelope(channel, data, "uuid" in data ? data.uuid : ""));
   }
 

@@ -1,8 +1,8 @@
 /** Marks a request the emulator answers by dropping the connection. */
-export const NETWORK_ERROR: unique symbol = Symbol("network error");
+export const EMULATOR_NETWORK_ERROR: unique symbol = Symbol("network error");
 
 /** What the emulator answers: an HTTP response, or a dropped connection. */
-export type EmulatorAnswer = Response | typeof NETWORK_ERROR;
+export type EmulatorAnswer = Response | typeof EMULATOR_NETWORK_ERROR;
 
 const CORS_HEADERS = {
   "access-control-allow-origin": "*",

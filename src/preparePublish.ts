@@ -10,9 +10,9 @@ import { encodeLiveEvent, type LiveMessage } from "./wireFormat";
  * mapping, encoding and size guard. The one path shared by the browser
  * provider and the server helper, so both send the same thing.
  *
- * @throws {PublishError} for an event without a type
+ * @throws {PublishError} for an event without a type (`no-type`), or when
+ * not even the event's type fits (`too-large`)
  * @throws {ChannelNameError} for a channel that cannot be mapped
- * @throws {PublishError} (`too-large`) when not even the event's type fits
  */
 export function preparePublish(
   event: LiveEvent,

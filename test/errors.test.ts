@@ -104,10 +104,10 @@ describe("errors", () => {
       presence,
     ] = errors();
     expect(subscribe?.message).toBe(
-      'subscribe: no-callback on "resources/posts" (README, "Errors")',
+      'subscribe: no-callback on "resources/posts" (README#errors)',
     );
     expect(denied?.message).toBe(
-      'access-denied: tokens-refused (README, "Errors")',
+      'access-denied: tokens-refused (README#errors)',
     );
     expect(publish).toMatchObject({
       statusCode: 403,

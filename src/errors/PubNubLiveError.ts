@@ -63,7 +63,7 @@ export abstract class PubNubLiveError<
     super(
       process.env.NODE_ENV !== "production"
         ? message
-        : `${category}: ${reason}${channel === undefined ? "" : ` on "${channel}"`} (README, "Errors")`,
+        : `${category}: ${reason}${channel === undefined ? "" : ` on "${channel}"`} (README#errors)`,
       { cause },
     );
     this.category = category;

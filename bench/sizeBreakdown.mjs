@@ -5,7 +5,14 @@ import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-const EXTERNAL = ["pubnub", "@refinedev/core", "react", "msw", "ably", "node:*"];
+const EXTERNAL = [
+  "pubnub",
+  "@refinedev/core",
+  "react",
+  "msw",
+  "ably",
+  "node:*",
+];
 
 async function bundle(options, external = EXTERNAL) {
   const result = await build({

@@ -107,7 +107,7 @@ describe("errors", () => {
       'subscribe: no-callback on "resources/posts" (README#errors)',
     );
     expect(denied?.message).toBe(
-      'access-denied: tokens-refused (README#errors)',
+      "access-denied: tokens-refused (README#errors)",
     );
     expect(publish).toMatchObject({
       statusCode: 403,

@@ -1,6 +1,9 @@
 // Budgets for `npm run test:size` (size-limit): what an app ships for each
 // entry, peers external, minified and gzipped (level 9). Budgets are
 // targets, not a ratchet: raise one only with the reason in the change.
+// Issue 23 set them from the measured sizes; issue 24's `changed`/`data`
+// wire fields (coalescing, the size guard, publishLiveEvent's checks) added
+// about 60 B to the main entry and 110 B to ./server.
 const PEERS = ["pubnub", "@refinedev/core", "react", "msw", "node:*"];
 
 /** A check of `path` built as `env` ("production" or "development"). */
@@ -23,14 +26,14 @@ function check(name, path, limit, env = "production", extra = {}) {
 }
 
 export default [
-  check("@refinedev/pubnub", "dist/index.js", "6200 B"),
-  check("@refinedev/pubnub", "dist/index.js", "7900 B", "development"),
-  check("{ liveProvider } only", "dist/index.js", "5900 B", "production", {
+  check("@refinedev/pubnub", "dist/index.js", "6300 B"),
+  check("@refinedev/pubnub", "dist/index.js", "8000 B", "development"),
+  check("{ liveProvider } only", "dist/index.js", "6000 B", "production", {
     import: "{ liveProvider }",
   }),
   check("@refinedev/pubnub/react", "dist/react.js", "3500 B"),
   check("@refinedev/pubnub/presence", "dist/presence.js", "3200 B"),
   check("@refinedev/pubnub/react-query", "dist/react-query.js", "900 B"),
-  check("@refinedev/pubnub/server", "dist/server.js", "2100 B"),
+  check("@refinedev/pubnub/server", "dist/server.js", "2200 B"),
   check("@refinedev/pubnub/testing", "dist/testing.js", "6700 B"),
 ];

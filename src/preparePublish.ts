@@ -39,11 +39,12 @@ export function preparePublish(
 /**
  * Smaller forms of a message, from the full one down to `{ type, payload: {} }`,
  * for when it does not fit PubNub's size limit. Each drops what receivers
- * can most easily do without; an event without `ids` still refetches the
- * whole resource, so nothing goes stale.
+ * can most easily do without (the record in `data` first); an event without
+ * `changed` or `ids` still refetches more, so nothing goes stale.
  */
 export function shrinkingForms(message: LiveMessage): LiveMessage[] {
   const { type, payload = {}, date, meta } = message;
+  const { data: _, ...withoutData } = payload;
   const kept = {
     type,
     date,
@@ -55,6 +56,7 @@ export function shrinkingForms(message: LiveMessage): LiveMessage[] {
   return [
     message,
     { ...kept, payload },
+    { ...kept, payload: withoutData },
     { ...kept, payload: payload.ids === undefined ? {} : { ids: payload.ids } },
     { type, date, payload: {} },
     { type, payload: {} },

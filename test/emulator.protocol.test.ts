@@ -1,7 +1,7 @@
 import { deflateSync } from "node:zlib";
 import { PubNubEmulator } from "@refinedev/pubnub/testing";
 import type PubNub from "pubnub";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { connected, eventually, testEmulator } from "./helpers/emulatorHarness";
 
 type Message = {
@@ -190,6 +190,35 @@ describe("PubNubEmulator with the real SDK", () => {
     expect(await poll()).toEqual([2, 3, 4]);
     emulator.loseBacklog();
     expect(await poll()).toEqual([]);
+  });
+
+  it("should catch a connection up from one queue for all its channels, the oldest dropped, for backlogTtl", async () => {
+    const emulator = new PubNubEmulator({
+      backlogLimit: 4,
+      backlogTtl: 60_000,
+      longPollTimeout: 50,
+    });
+    const cursor = "10000000000000000";
+    for (let n = 0; n < 3; n++) {
+      emulator.publish("a", { n: `a${n}` });
+      emulator.publish("b", { n: `b${n}` });
+    }
+    const poll = async (channels: string) =>
+      (
+        (await (
+          (await emulator.handle(
+            new Request(
+              `http://x/v2/subscribe/sub/${channels}/0?tt=${cursor}&tr=1`,
+            ),
+          )) as Response
+        ).json()) as { m: Array<{ d: { n: string } }> }
+      ).m.map((e) => e.d.n);
+    expect(await poll("a,b")).toEqual(["a1", "b1", "a2", "b2"]);
+    expect(await poll("a")).toEqual(["a0", "a1", "a2"]);
+    const now = Date.now();
+    const later = vi.spyOn(Date, "now").mockReturnValue(now + 60_001);
+    expect(await poll("a,b")).toEqual([]);
+    later.mockRestore();
   });
 
   it("should answer an idle long-poll empty with the same cursor", async () => {

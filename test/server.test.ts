@@ -50,6 +50,66 @@ describe("publishLiveEvent()", () => {
     });
   });
 
+  it("should carry the fields that changed and the record, and drop the record first when too large", async () => {
+    const network = new MemoryNetwork();
+    const backend = new MemoryPubNub({ network, userId: "server" });
+    const callback = vi.fn();
+    liveProvider(new MemoryPubNub({ network })).subscribe({
+      channel: "resources/posts",
+      types: ["*"],
+      callback,
+    });
+    const post = { id: 1, title: "New title", author: { name: "Ann" } };
+    await publishLiveEvent(backend, {
+      resource: "posts",
+      type: "updated",
+      ids: [1],
+      changed: ["title", "author.name"],
+      data: post,
+    });
+    await publishLiveEvent(backend, {
+      resource: "posts",
+      type: "updated",
+      ids: [2],
+      changed: ["body"],
+      data: { id: 2, body: "x".repeat(40_000) },
+    });
+    const [full, reduced] = network.messages;
+    expect(full?.message).toMatchObject({
+      payload: { ids: [1], changed: ["title", "author.name"], data: post },
+    });
+    expect(Object(reduced?.message).payload).toEqual({
+      ids: [2],
+      changed: ["body"],
+    });
+    await network.flush();
+    expect(callback.mock.calls.map(([event]) => event.payload)).toEqual([
+      { ids: [1], changed: ["title", "author.name"], data: post },
+      { ids: [2], changed: ["body"] },
+    ]);
+  });
+
+  it("should refuse changed fields that are not names, and data that is not a record", async () => {
+    const backend = new MemoryPubNub();
+    for (const changed of ["title", [""], [1]]) {
+      await expect(
+        publishLiveEvent(backend, {
+          resource: "posts",
+          type: "updated",
+          changed: changed as string[],
+        }),
+      ).rejects.toMatchObject({ category: "publish", reason: "bad-changed" });
+    }
+    await expect(
+      publishLiveEvent(backend, {
+        resource: "posts",
+        type: "created",
+        data: [1] as never,
+      }),
+    ).rejects.toThrow(/`data` must be the record/);
+    expect(backend.network.messages).toEqual([]);
+  });
+
   it("should take a custom channel and extra payload", async () => {
     const backend = new MemoryPubNub();
     await publishLiveEvent(backend, {

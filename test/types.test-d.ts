@@ -54,7 +54,12 @@ describe("types", () => {
           expectTypeOf(error).toEqualTypeOf<PublishError>();
           expectTypeOf(error.statusCode).toEqualTypeOf<number | undefined>();
           expectTypeOf(error.reason).toEqualTypeOf<
-            "refused" | "no-type" | "no-channel" | "too-large"
+            | "refused"
+            | "no-type"
+            | "no-channel"
+            | "bad-changed"
+            | "bad-data"
+            | "too-large"
           >();
         }
         if (error.category === "connection") {

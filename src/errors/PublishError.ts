@@ -4,12 +4,16 @@ import { describeCause, PubNubLiveError } from "./PubNubLiveError";
  * `refused`: PubNub or the SDK did not accept the publish (`cause`,
  * `pubnubCategory` and `statusCode` say why). `no-type`: the event has no
  * type. `no-channel`: a server event named neither a resource nor a
- * channel. `too-large`: not even the event's type fits PubNub's limit.
+ * channel. `bad-changed` and `bad-data`: a server event's `changed` is not a
+ * list of field names, or its `data` not a record. `too-large`: not even the
+ * event's type fits PubNub's limit.
  */
 export type PublishErrorReason =
   | "refused"
   | "no-type"
   | "no-channel"
+  | "bad-changed"
+  | "bad-data"
   | "too-large";
 
 interface PublishErrorContext {
@@ -62,6 +66,8 @@ function describe({
     "no-channel":
       "Cannot publish a live event that names neither a resource nor a channel.",
     "no-type": `Cannot publish the live event for "${channel}": it has no type (a non-empty string).`,
+    "bad-changed": `Cannot publish the live event for "${channel}": \`changed\` must list the names of the fields that changed, e.g. ["title", "author.name"].`,
+    "bad-data": `Cannot publish the live event for "${channel}": \`data\` must be the record, a plain JSON object.`,
     "too-large": `The live event for "${channel}" is ${size} bytes URL-encoded even reduced to its type, over the ${limit} byte limit; use a shorter event type.`,
     refused: `Publishing the live event for "${channel}" failed: ${reason === "refused" ? refusal(cause) : ""}`,
   }[reason];

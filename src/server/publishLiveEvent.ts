@@ -1,5 +1,6 @@
 import type { BaseKey } from "@refinedev/core";
 import { PublishError } from "../errors/PublishError";
+import { isPlainObject } from "../jsonSafe";
 import { preparePublish } from "../preparePublish";
 import type { PubNubClient } from "../pubnubClient";
 
@@ -13,12 +14,50 @@ export interface ServerLiveEvent {
   type: string;
   /** Ids of the records that changed; becomes `payload.ids`. */
   ids?: BaseKey[];
+  /**
+   * For `updated`: the fields that changed, dotted for nested ones (e.g.
+   * `["title", "author.name"]`); becomes `payload.changed`. Clients whose
+   * queries read none of them can skip a refetch ("Wire format", README).
+   */
+  changed?: string[];
+  /**
+   * The record after the change (`updated`), or the new record (`created`);
+   * becomes `payload.data`. Dropped first when the event is too large.
+   */
+  data?: Record<string, unknown>;
   /** More payload for `onLiveEvent` handlers. */
   payload?: Record<string, unknown>;
   /** E.g. `{ dataProviderName: "cms" }`. */
   meta?: Record<string, unknown>;
   /** @default new Date() */
   date?: Date;
+}
+
+/** Field names, as `changed` lists them: non-empty strings. */
+function isFieldList(changed: unknown): boolean {
+  return (
+    Array.isArray(changed) &&
+    changed.every((field) => typeof field === "string" && field !== "")
+  );
+}
+
+/** The event's `payload`, with `ids`, `changed` and `data` put in. */
+function payloadOf(
+  event: ServerLiveEvent,
+  channel: string,
+): Record<string, unknown> {
+  const { ids, changed, data } = event;
+  if (changed !== undefined && !isFieldList(changed)) {
+    throw new PublishError({ reason: "bad-changed", channel });
+  }
+  if (data !== undefined && !isPlainObject(data)) {
+    throw new PublishError({ reason: "bad-data", channel });
+  }
+  const payload: Record<string, unknown> = { ...event.payload };
+  if (ids !== undefined) payload.ids = ids;
+  if (changed !== undefined) payload.changed = changed;
+  if (data !== undefined) payload.data = data;
+  return payload;
 }
 
 /** Options of {@link publishLiveEvent}. */
@@ -33,8 +72,10 @@ export interface PublishLiveEventOptions {
  *
  * @returns the PubNub channel and the publish timetoken
  * @throws {ChannelNameError} for a channel that cannot be mapped
- * @throws {MessageTooLargeError} when not even the event's type fits
- * @throws {PublishError} when PubNub refuses the publish
+ * @throws {PublishError} when the event names no channel (`no-channel`) or
+ * no type (`no-type`), its `changed` or `data` is malformed (`bad-changed`,
+ * `bad-data`), not even its type fits (`too-large`), or PubNub refuses the
+ * publish (`refused`)
  * @example
  * await publishLiveEvent(pubnub, { resource: "posts", type: "updated", ids: [1] });
  */
@@ -49,10 +90,7 @@ export async function publishLiveEvent(
   if (refineChannel === undefined) {
     throw new PublishError({ reason: "no-channel" });
   }
-  const payload =
-    event.ids === undefined
-      ? { ...event.payload }
-      : { ...event.payload, ids: event.ids };
+  const payload = payloadOf(event, refineChannel);
   const { channel, message } = preparePublish(
     {
       channel: refineChannel,

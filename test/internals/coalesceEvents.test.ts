@@ -54,6 +54,36 @@ describe("coalesceEvents", () => {
     expect(coalesceEvents(events)).toEqual(events);
   });
 
+  it("should merge the changed fields of a run, and forget them when one event does not name its own", () => {
+    expect(
+      coalesceEvents([
+        event("updated", { ids: [1], changed: ["title"] }, 1),
+        event("updated", { ids: [2], changed: ["title", "author.name"] }, 2),
+      ]),
+    ).toEqual([
+      event("updated", { ids: [1, 2], changed: ["title", "author.name"] }, 2),
+    ]);
+    expect(
+      coalesceEvents([
+        event("updated", { ids: [1], changed: ["title"] }, 1),
+        event("updated", { ids: [2] }, 2),
+        event("updated", { ids: [3], changed: ["status"] }, 3),
+      ]),
+    ).toEqual([event("updated", { ids: [1, 2, 3] }, 3)]);
+  });
+
+  it("should keep events that carry a record, or a changed that is not a list, apart", () => {
+    const events = [
+      event("updated", { ids: [1], changed: ["title"] }),
+      event("updated", { ids: [2], changed: ["title"], data: { id: 2 } }),
+      event("updated", { ids: [3], changed: "title" }),
+      event("updated", { ids: [4], changed: ["title"] }),
+      event("created", { ids: [5], data: { id: 5 } }),
+      event("created", { ids: [6], data: { id: 6 } }),
+    ];
+    expect(coalesceEvents(events)).toEqual(events);
+  });
+
   it("should leave its input alone", () => {
     const events = [
       event("updated", { ids: [1] }),

@@ -30,7 +30,10 @@ interface Waiter {
 export interface MessageLogOptions {
   /** How long a long-poll is held before it is answered empty, in ms. */
   longPollTimeout: number;
-  /** Messages kept per channel for catch-up. */
+  /**
+   * Messages one subscribe answer carries at most, all its channels
+   * combined: PubNub's queue per connection. Older ones are dropped.
+   */
   backlogLimit: number;
   /** How long a message stays available for catch-up, in ms. */
   backlogTtl: number;
@@ -180,14 +183,22 @@ export class MessageLog {
     this.#deliveryDelay = ms;
   }
 
+  /**
+   * What came after `cursor` on `channels` and is still queued: younger
+   * than `backlogTtl`, and the newest `backlogLimit` of all the channels
+   * combined (PubNub drops the oldest of a connection's queue).
+   */
   #since(channels: ReadonlySet<string>, cursor: bigint): EmulatorEnvelope[] {
+    const { backlogLimit, backlogTtl } = this.#options;
+    const oldest = Date.now() - backlogTtl;
     const found: EmulatorEnvelope[] = [];
     for (const channel of channels) {
-      for (const { at: _, ...stored } of this.#backlog.get(channel) ?? []) {
-        if (BigInt(stored.p.t) > cursor) found.push(stored);
+      for (const { at, ...stored } of this.#backlog.get(channel) ?? []) {
+        if (at > oldest && BigInt(stored.p.t) > cursor) found.push(stored);
       }
     }
-    return found.sort((a, b) => (BigInt(a.p.t) < BigInt(b.p.t) ? -1 : 1));
+    found.sort((a, b) => (BigInt(a.p.t) < BigInt(b.p.t) ? -1 : 1));
+    return found.slice(-backlogLimit);
   }
 }
 

@@ -42,14 +42,16 @@ export interface PubNubEmulatorOptions {
    */
   longPollTimeout?: number;
   /**
-   * Messages kept per channel for catch-up. Real PubNub keeps 100.
+   * The queue a connection catches up from: at most this many messages
+   * for all its channels combined, the oldest dropped first. Real PubNub:
+   * 100, configurable per keyset.
    * @default 100
    */
   backlogLimit?: number;
   /**
-   * How long a message stays available for catch-up, in ms. Real PubNub
-   * keeps them for about 15 minutes.
-   * @default 900000
+   * How long a message stays in the queue, in ms. Real PubNub: up to 20
+   * minutes.
+   * @default 1200000
    */
   backlogTtl?: number;
   /**
@@ -109,7 +111,7 @@ export class PubNubEmulator {
     this.#log = new MessageLog({
       longPollTimeout: options.longPollTimeout ?? 20_000,
       backlogLimit: options.backlogLimit ?? 100,
-      backlogTtl: options.backlogTtl ?? 15 * 60_000,
+      backlogTtl: options.backlogTtl ?? 20 * 60_000,
     });
     this.#presence = new EmulatedPresence({
       ...options.presence,

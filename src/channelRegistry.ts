@@ -5,7 +5,7 @@ import type { LiveError } from "./errors/LiveError";
 import { SubscribeError } from "./errors/SubscribeError";
 import { type EventFilter, matchesFilter } from "./eventFilter";
 import { HeldResource } from "./heldResource";
-import { dispatchingLiveEvents } from "./liveDispatch";
+import { deliverLiveEvent } from "./liveDispatch";
 import type {
   PubNubClient,
   PubNubMessageEvent,
@@ -114,12 +114,10 @@ export class ChannelRegistry {
    * `eventFor` makes for it, through the same delivery as messages.
    */
   resync(eventFor: (subscriber: Subscriber) => LiveEvent): void {
-    dispatchingLiveEvents(() => {
-      for (const subscriber of this.subscribers()) {
-        if (!subscriber.scope.resync) continue;
-        deliverAll(subscriber, [{ event: eventFor(subscriber), own: false }]);
-      }
-    });
+    for (const subscriber of this.subscribers()) {
+      if (!subscriber.scope.resync) continue;
+      deliverAll(subscriber, [{ event: eventFor(subscriber), own: false }]);
+    }
   }
 
   /** Every subscriber, on every channel. */
@@ -182,9 +180,7 @@ export class ChannelRegistry {
       if (event) received.push(event);
     }
     if (received.length === 0) return;
-    dispatchingLiveEvents(() => {
-      for (const subscriber of subscribers) deliverAll(subscriber, received);
-    });
+    for (const subscriber of subscribers) deliverAll(subscriber, received);
   }
 
   /** The event a message carries, or `undefined` (reported) for none. */
@@ -262,7 +258,7 @@ function deliverOn(subscriber: Subscriber, event: LiveEvent): void {
 /** Calls a subscriber; a throwing callback is reported, not propagated. */
 function deliver(subscriber: Subscriber, event: LiveEvent): void {
   try {
-    subscriber.callback(event);
+    deliverLiveEvent(event, subscriber.callback);
   } catch (cause) {
     subscriber.scope.report(
       new CallbackError({

@@ -1,20 +1,26 @@
-let depth = 0;
+import type { LiveEvent } from "@refinedev/core";
+
+let delivering: LiveEvent | undefined;
 
 /**
- * Runs `deliver` as a delivery of live events, so that what the subscribers'
- * callbacks do synchronously (refine's invalidation in `liveMode: "auto"`)
- * can be told apart from everything else (see `withLiveInvalidation`).
+ * Calls a subscriber's `callback` with `event`, so that what the callback
+ * does synchronously (refine's invalidation in `liveMode: "auto"`) can tell
+ * which live event caused it (see `withLiveInvalidation`).
  */
-export function dispatchingLiveEvents(deliver: () => void): void {
-  depth++;
+export function deliverLiveEvent(
+  event: LiveEvent,
+  callback: (event: LiveEvent) => void,
+): void {
+  const outer = delivering;
+  delivering = event;
   try {
-    deliver();
+    callback(event);
   } finally {
-    depth--;
+    delivering = outer;
   }
 }
 
-/** True while the provider is handing live events to its subscribers. */
-export function isDispatchingLiveEvents(): boolean {
-  return depth > 0;
+/** The live event being handed to a subscriber now, if any. */
+export function liveEventBeingDelivered(): LiveEvent | undefined {
+  return delivering;
 }

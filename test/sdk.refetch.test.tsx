@@ -30,10 +30,35 @@ describe(`refetches after live events, refine ${refineMajor}`, () => {
 
   it("should refetch once more when an event comes after a running fetch read the API", async () => {
     // The API reads its data 40 ms into an 80 ms answer; the second event
-    // comes at 50 ms, so the first answer is already out of date.
-    const page = await lab({ hooks: 2, delay: [80, 80] });
-    expect(await page.spread(2, 50)).toBe(4);
+    // comes at 50 ms, so the first answer is already out of date. The
+    // events are about posts 1 and 2: the list shows both, the detail (1)
+    // only the first, so targeting spares the detail's second read.
+    for (const [targeted, reads] of [
+      [false, 4],
+      [true, 3],
+    ] as const) {
+      const page = await lab({ hooks: 2, delay: [80, 80], targeted });
+      expect(await page.spread(2, 50)).toBe(reads);
+      expect(page.stale()).toEqual([]);
+      page.close();
+    }
+  });
+
+  it("should read only the queries an event can change", async () => {
+    // Five hooks: lists of posts 1–10, 11–20 and 1–5, the detail of 1, many of 1 and 11.
+    const page = await lab();
+    // Post 15's version changed: only the list that shows it reads.
+    expect(await page.eventAbout(15, "updated", ["version"])).toBe(1);
     expect(page.stale()).toEqual([]);
+    // Post 1: the two lists that show it, the detail and the many.
+    expect(await page.eventAbout(1, "updated", ["version"])).toBe(4);
+    expect(page.stale()).toEqual([]);
+    // Without `changed` any field may have changed: every list reads.
+    expect(await page.eventAbout(15)).toBe(3);
+    expect(page.stale()).toEqual([]);
+    // A created or deleted record shifts offset pages: every list reads.
+    expect(await page.eventAbout(31, "created")).toBe(3);
+    expect(await page.eventAbout(11, "deleted")).toBe(4);
   });
 
   it("should cost no more reads for a burst in one response than for one event, without the helper", async () => {

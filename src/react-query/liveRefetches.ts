@@ -1,7 +1,7 @@
 /** The part of a TanStack Query (v4 or v5) query this package reads. */
 export interface QueryLike {
   readonly queryKey: readonly unknown[];
-  readonly state: { readonly fetchStatus: string };
+  readonly state: { readonly fetchStatus: string; readonly data?: unknown };
 }
 
 /** The part of a TanStack Query (v4 or v5) `QueryCache` this package uses. */
@@ -49,11 +49,19 @@ export class LiveRefetches {
     this.#onStats = onStats;
   }
 
-  /** Refreshes the active queries that match `filters`. */
-  async invalidate(filters: Record<string, unknown>): Promise<void> {
+  /**
+   * Refreshes the active queries that match `filters` and that `mayChange`
+   * (the others cannot show anything new).
+   */
+  async invalidate(
+    filters: Record<string, unknown>,
+    mayChange: (query: QueryLike) => boolean = () => true,
+  ): Promise<void> {
     const queries = this.#cache.findAll({ ...filters, type: "active" });
     this.#stats.requested += queries.length;
-    const refetches = queries.map((query) => this.#refresh(query));
+    const refetches = queries
+      .filter(mayChange)
+      .map((query) => this.#refresh(query));
     this.#report();
     await Promise.all(refetches);
   }

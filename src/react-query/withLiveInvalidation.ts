@@ -1,8 +1,11 @@
-import { isDispatchingLiveEvents } from "../liveDispatch";
+import type { LiveEvent } from "@refinedev/core";
+import { liveEventBeingDelivered } from "../liveDispatch";
+import { type LiveResourceOptions, mayChangeQuery } from "./liveEventTargets";
 import {
   LiveRefetches,
   type LiveRefetchStats,
   type QueryCacheLike,
+  type QueryLike,
 } from "./liveRefetches";
 
 /**
@@ -25,6 +28,19 @@ export interface LiveInvalidationOptions {
    * debug panel or the dev console. @default undefined (no counting shown)
    */
   onStats?: ((stats: LiveRefetchStats) => void) | undefined;
+  /**
+   * Refetch only the queries an event can change, judged from the event
+   * (`ids`, and `changed` from a backend) and each query's key ("Targeted
+   * refetch" in the README). `false` refetches every active query of the
+   * resource, as refine does. @default true
+   */
+  targeted?: boolean | undefined;
+  /**
+   * Per resource name: the fields the server orders its lists by when no
+   * sorter is given, e.g. `{ posts: { defaultOrder: ["createdAt"] } }`.
+   * @default {}
+   */
+  resources?: Record<string, LiveResourceOptions> | undefined;
 }
 
 const ADJUSTED = Symbol.for("@refinedev/pubnub/withLiveInvalidation");
@@ -39,14 +55,21 @@ function filtersOf(args: unknown[]): Filters {
 
 /**
  * refine's invalidation in `liveMode: "auto"`: the active queries of a
- * resource, asked for while the provider hands over live events.
+ * resource, asked for while the provider hands over a live event.
  */
 function isLiveInvalidation(filters: Filters): boolean {
-  return (
-    isDispatchingLiveEvents() &&
-    filters.type === "active" &&
-    filters.refetchType === "active"
-  );
+  return filters.type === "active" && filters.refetchType === "active";
+}
+
+/** Which queries `event` can change, by `options`. */
+function targetsOf(
+  event: LiveEvent,
+  options: LiveInvalidationOptions,
+): ((query: QueryLike) => boolean) | undefined {
+  if (options.targeted === false) return undefined;
+  const resource = event.channel.replace(/^resources\//, "");
+  const settings = options.resources?.[resource];
+  return (query) => mayChangeQuery(event, query, settings);
 }
 
 /**
@@ -92,8 +115,9 @@ export function withLiveInvalidation<Client extends LiveInvalidationClient>(
   Object.defineProperty(queryClient, ADJUSTED, { value: true });
   queryClient.invalidateQueries = (...args: unknown[]) => {
     const filters = filtersOf(args);
-    return isLiveInvalidation(filters)
-      ? refetches.invalidate(filters)
+    const event = liveEventBeingDelivered();
+    return event && isLiveInvalidation(filters)
+      ? refetches.invalidate(filters, targetsOf(event, options))
       : original(...args);
   };
   return queryClient;

@@ -1,5 +1,6 @@
 import type { BaseKey } from "@refinedev/core";
 import { PublishError } from "../errors/PublishError";
+import { isFieldList } from "../fieldList";
 import { isPlainObject } from "../jsonSafe";
 import { preparePublish } from "../preparePublish";
 import type { PubNubClient } from "../pubnubClient";
@@ -31,14 +32,6 @@ export interface ServerLiveEvent {
   meta?: Record<string, unknown>;
   /** @default new Date() */
   date?: Date;
-}
-
-/** Field names, as `changed` lists them: non-empty strings. */
-function isFieldList(changed: unknown): boolean {
-  return (
-    Array.isArray(changed) &&
-    changed.every((field) => typeof field === "string" && field !== "")
-  );
 }
 
 /** The event's `payload`, with `ids`, `changed` and `data` put in. */

@@ -173,6 +173,8 @@ export interface LabOptions {
   hooks: HookCount;
   /** Wrap the QueryClient with `withLiveInvalidation`. */
   helper: boolean;
+  /** The helper's `targeted` option. @default true */
+  targeted?: boolean;
   /** The provider's `coalesce` option. */
   coalesce: boolean;
   /** Another provider on the client (the bench's naive baseline). */
@@ -189,7 +191,9 @@ function renderPage(
   options: LabOptions,
 ) {
   const queryClient = new QueryClient();
-  if (options.helper) withLiveInvalidation(queryClient);
+  if (options.helper) {
+    withLiveInvalidation(queryClient, { targeted: options.targeted ?? true });
+  }
   const shown: Shown = new Map();
   const provider =
     options.provider?.(client) ??
@@ -223,11 +227,11 @@ export async function openLab(harness: EmulatorHarness, options: LabOptions) {
   await ready;
   await settled(api);
   const channel = toPubNubChannel("resources/posts");
-  const publish = (id: number) => {
-    api.change(id);
+  const publish = (id: number, type = "updated", changed?: string[]) => {
+    if (type === "updated") api.change(id);
     harness.emulator.publish(channel, {
-      type: "updated",
-      payload: { ids: [id] },
+      type,
+      payload: changed ? { ids: [id], changed } : { ids: [id] },
     });
   };
   let firstReadDelay = Number.NaN;
@@ -247,6 +251,12 @@ export async function openLab(harness: EmulatorHarness, options: LabOptions) {
     },
     /** One event; resolves with the reads it cost once all settled. */
     event: () => measure(async () => publish(1)),
+    /**
+     * One event about post `id` (1–30; lists show 1–10, 11–20 and 1–5, the
+     * detail 1, the many 1 and 11), with the fields that changed if given.
+     */
+    eventAbout: (id: number, type = "updated", changed?: string[]) =>
+      measure(async () => publish(id, type, changed)),
     /** `count` events that reach the client in one long-poll response. */
     burst: (count: number) =>
       measure(async () => {

@@ -1,0 +1,131 @@
+import type { LiveEvent } from "@refinedev/core";
+import { isFieldList } from "../fieldList";
+import type { QueryLike } from "./liveRefetches";
+import { type RefineQuery, refineQueryOf } from "./refineQueryKey";
+
+/** What the app tells `withLiveInvalidation` about one resource. */
+export interface LiveResourceOptions {
+  /**
+   * The fields the server orders the resource's lists by when no sorter is
+   * given (e.g. `["createdAt"]`): an update that changes one of them can
+   * move rows on every page. @default []
+   */
+  defaultOrder?: string[] | undefined;
+}
+
+// refine's filter operators (CrudOperators) that test one field's value:
+// eq ne lt gt lte gte, and in ina contains containss between null
+// startswith(s) endswith(s) with their negations (nin, ncontains, …).
+const FIELD_OPERATOR =
+  /^(?:n?(?:ina?|containss?|between|null|startswiths?|endswiths?)|eq|ne|[lg]te?)$/;
+
+/** The ids the event names, as strings; `undefined` for every record. */
+function eventIds(event: LiveEvent): Set<string> | undefined {
+  const ids: unknown = event.payload?.ids;
+  return Array.isArray(ids) && ids.length > 0
+    ? new Set(ids.map(String))
+    : undefined;
+}
+
+/**
+ * The fields `filters` test, or `undefined` when one cannot be judged
+ * (full-text `q`, an operator that is not about one field's value).
+ */
+function filteredFields(filters: unknown, into: string[]): boolean {
+  if (filters === undefined) return true;
+  if (!Array.isArray(filters)) return false;
+  return filters.every((filter) => {
+    const { field, operator, value } = Object(filter);
+    if (operator === "or" || operator === "and") {
+      return filteredFields(value, into);
+    }
+    if (typeof field !== "string" || field === "q") return false;
+    if (!FIELD_OPERATOR.test(operator)) return false;
+    into.push(field);
+    return true;
+  });
+}
+
+/**
+ * The fields a list sorts by (refine 5 `sorters`, refine 4 `sort` too);
+ * false when one cannot be read.
+ */
+function sortedFields(params: Record<string, unknown>, into: string[]) {
+  return [params.sorters, params.sort].every((sorters) => {
+    if (sorters === undefined) return true;
+    if (!Array.isArray(sorters)) return false;
+    const fields = sorters.map((sorter) => Object(sorter).field);
+    into.push(...fields);
+    return fields.every((field) => typeof field === "string");
+  });
+}
+
+/** One field path inside the other (`author` and `author.name`), or equal. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+}
+
+/**
+ * The ids of the rows a list (`{ data }`) or infinite list (`{ pages }`)
+ * query holds, or `undefined` when that is not known.
+ */
+function shownIds(query: QueryLike): string[] | undefined {
+  if (query.state.fetchStatus === "fetching") return undefined;
+  const { data, pages } = Object(query.state.data);
+  const rows: unknown = Array.isArray(pages)
+    ? pages.flatMap((page) => Object(page).data)
+    : data;
+  if (!Array.isArray(rows)) return undefined;
+  const ids = rows.map((row) => Object(row).id);
+  return ids.every((id) => id !== undefined && id !== null)
+    ? ids.map(String)
+    : undefined;
+}
+
+/** Whether an `updated` event that names its fields can change a list. */
+function listMayChange(
+  list: Extract<RefineQuery, { action: "list" }>,
+  query: QueryLike,
+  ids: Set<string>,
+  changed: string[],
+  options: LiveResourceOptions,
+): boolean {
+  const shown = shownIds(query);
+  if (shown === undefined || shown.some((id) => ids.has(id))) return true;
+  const fields = [...(options.defaultOrder ?? [])];
+  const judged =
+    filteredFields(list.params.filters, fields) &&
+    sortedFields(list.params, fields);
+  return !judged || changed.some((a) => fields.some((b) => overlaps(a, b)));
+}
+
+/**
+ * Whether `event` can change what `query` shows. Only what can be told
+ * from the event and the query key is skipped; anything else reads, so no
+ * page is left stale:
+ * - a detail or many query reads when it holds one of the event's ids;
+ * - a list reads for `created` and `deleted` (pages shift), for `updated`
+ *   without `changed`, and for `updated` with `changed` when it shows one of
+ *   the ids or sorts, filters or is ordered by a field that changed;
+ * - every other event (resync, `*`, custom types) and query reads.
+ */
+export function mayChangeQuery(
+  event: LiveEvent,
+  query: QueryLike,
+  options: LiveResourceOptions = {},
+): boolean {
+  const refine = refineQueryOf(query.queryKey);
+  const ids = eventIds(event);
+  const known = ["created", "updated", "deleted"].includes(event.type);
+  if (!refine || !known || event.meta?.resync || !ids) return true;
+  if (refine.action === "one") {
+    return refine.id === undefined || ids.has(String(refine.id));
+  }
+  if (refine.action === "many") {
+    const held: unknown = refine.ids;
+    return !Array.isArray(held) || held.some((id) => ids.has(String(id)));
+  }
+  const changed: unknown = event.payload?.changed;
+  if (event.type !== "updated" || !isFieldList(changed)) return true;
+  return listMayChange(refine, query, ids, changed, options);
+}

@@ -28,7 +28,7 @@ function eventIds(event: LiveEvent): Set<string> | undefined {
 }
 
 /**
- * The fields `filters` test, or `undefined` when one cannot be judged
+ * Adds the fields `filters` test to `into`; false when one cannot be judged
  * (full-text `q`, an operator that is not about one field's value).
  */
 function filteredFields(filters: unknown, into: string[]): boolean {

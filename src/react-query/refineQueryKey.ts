@@ -9,14 +9,14 @@ export type RefineQuery =
 //   ["data", dataProvider, resource, "one", id, params]
 //   ["data", dataProvider, resource, "many", ids, params]
 // refine 4's legacy keys drop "data" and say "detail" and "getMany".
-const ACTIONS: Record<string, RefineQuery["action"]> = {
-  list: "list",
-  infinite: "list",
-  one: "one",
-  detail: "one",
-  many: "many",
-  getMany: "many",
-};
+const ACTIONS = new Map<unknown, RefineQuery["action"]>([
+  ["list", "list"],
+  ["infinite", "list"],
+  ["one", "one"],
+  ["detail", "one"],
+  ["many", "many"],
+  ["getMany", "many"],
+]);
 
 /**
  * The refine query a TanStack query key stands for, or `undefined` for a
@@ -25,8 +25,8 @@ const ACTIONS: Record<string, RefineQuery["action"]> = {
 export function refineQueryOf(
   queryKey: readonly unknown[],
 ): RefineQuery | undefined {
-  const at = queryKey[0] === "data" && ACTIONS[String(queryKey[3])] ? 3 : 2;
-  const action = ACTIONS[String(queryKey[at])];
+  const at = queryKey[0] === "data" && ACTIONS.has(queryKey[3]) ? 3 : 2;
+  const action = ACTIONS.get(queryKey[at]);
   const [first, second] = queryKey.slice(at + 1);
   switch (action) {
     case "list":

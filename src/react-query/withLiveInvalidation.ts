@@ -74,14 +74,18 @@ function targetsOf(
 
 /**
  * Adjusts a TanStack Query client so that refine's live invalidations cost
- * one read per query: every active query of the resource refetches once per
- * event or burst, however many refine hooks subscribed, and once more when
- * the event came while a fetch of it was already running (so it is never
- * left showing data read before the change). Every other call of the client
- * behaves as before. Works with TanStack Query v5 (refine 5) and v4
- * (refine 4), the copy the app already has.
+ * one read per query that an event can change: only the active queries of
+ * the resource that the event can change refetch (judged from the event and
+ * each query's key), each once per event or burst however many refine hooks
+ * subscribed, and once more when the event came while a fetch of it was
+ * already running (so it is never left showing data read before the
+ * change). Every other call of the client behaves as before. Works with
+ * TanStack Query v5 (refine 5) and v4 (refine 4), the copy the app already
+ * has.
  *
- * @param options `onStats` reports the refetches asked for and run
+ * @param options `onStats` reports the refetches asked for and run;
+ * `targeted: false` refetches every active query of the resource;
+ * `resources` gives a resource's default order
  * @returns the same client
  * @throws {TypeError} when `queryClient` is not a TanStack `QueryClient`
  * @example
@@ -98,7 +102,9 @@ export function withLiveInvalidation<Client extends LiveInvalidationClient>(
     typeof queryClient.getQueryCache !== "function"
   ) {
     throw new TypeError(
-      "withLiveInvalidation(queryClient) needs a TanStack Query QueryClient: withLiveInvalidation(new QueryClient()), then pass it to <Refine options={{ reactQuery: { clientConfig: queryClient } }}>.",
+      process.env.NODE_ENV !== "production"
+        ? "withLiveInvalidation(queryClient) needs a TanStack Query QueryClient: withLiveInvalidation(new QueryClient()), then pass it to <Refine options={{ reactQuery: { clientConfig: queryClient } }}>."
+        : "withLiveInvalidation(queryClient): not a QueryClient",
     );
   }
   if (ADJUSTED in queryClient) return queryClient;

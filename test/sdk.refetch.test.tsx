@@ -9,6 +9,17 @@ import { refineMajor } from "./helpers/refineVersion";
 // in 45–80 ms, so fetches overlap events (see test/helpers/refetchLab.tsx).
 afterEach(cleanup);
 
+/** A seeded random number generator (mulberry32): the same seed, the same run. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 const lab = (options: Partial<LabOptions> = {}) =>
   openLab(testEmulator(), {
     hooks: 5,
@@ -40,6 +51,23 @@ describe(`refetches after live events, refine ${refineMajor}`, () => {
       const page = await lab({ hooks: 2, delay: [80, 80], targeted });
       expect(await page.spread(2, 50)).toBe(reads);
       expect(page.stale()).toEqual([]);
+      page.close();
+    }
+  });
+
+  it("should leave no query stale after random updates, with and without changed fields (seeded)", async () => {
+    // Six hooks: the five below and the 3 most changed posts, sorted by
+    // version, which every version change can reorder.
+    // Gaps longer than a read leave lists idle (judged by their rows);
+    // shorter ones catch them fetching.
+    for (const [seed, withChanged, maxGap] of [
+      [1, 1, 200],
+      [2, 1, 200],
+      [3, 0.5, 40],
+    ] as const) {
+      const page = await lab({ hooks: 6 });
+      await page.randomUpdates(20, seeded(seed), { withChanged, maxGap });
+      expect(page.stale(), `seed ${seed}`).toEqual([]);
       page.close();
     }
   });

@@ -68,6 +68,13 @@ class PostsApi {
   page(current: number, size: number): Post[] {
     return this.posts.slice((current - 1) * size, current * size);
   }
+
+  /** The `size` most changed posts: by version, newest first, then by id. */
+  top(size: number): Post[] {
+    return [...this.posts]
+      .sort((a, b) => b.version - a.version || a.id - b.id)
+      .slice(0, size);
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,11 +82,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function dataProviderOn(api: PostsApi): DataProvider {
   return {
     getApiUrl: () => "memory://",
-    getList: ({ pagination }) => {
+    getList: ({ pagination, sorters }) => {
       const { pageSize = 10 } = pagination ?? {};
       const page = pagePosition(pagination);
+      const byVersion = sorters?.[0]?.field === "version";
       return api.read(() => ({
-        data: api.page(page, pageSize) as never[],
+        data: (byVersion
+          ? api.top(pageSize)
+          : api.page(page, pageSize)) as never[],
         total: api.posts.length,
       }));
     },
@@ -147,6 +157,16 @@ const HOOKS = {
         "tableQueryResult",
       ),
     ),
+  "top 3 by version": (show: (data: unknown) => void) =>
+    show(
+      shownData(
+        useList({
+          resource: "posts",
+          sorters: [{ field: "version", order: "desc" }],
+          pagination: page(1, 3),
+        }),
+      ),
+    ),
 } as const;
 type HookName = keyof typeof HOOKS;
 
@@ -158,6 +178,7 @@ function expected(api: PostsApi): Record<HookName, string[]> {
     "list p2": versions(api.page(2, 10)),
     many: versions([api.posts[0], api.posts[10]]),
     table: versions(api.page(1, 5)),
+    "top 3 by version": versions(api.top(3)),
   };
 }
 
@@ -166,7 +187,7 @@ function Hook({ name, shown }: { name: HookName; shown: Shown }) {
   return null;
 }
 
-export type HookCount = 1 | 2 | 5;
+export type HookCount = 1 | 2 | 5 | 6;
 const NAMES = Object.keys(HOOKS) as HookName[];
 
 export interface LabOptions {
@@ -261,6 +282,24 @@ export async function openLab(harness: EmulatorHarness, options: LabOptions) {
     burst: (count: number) =>
       measure(async () => {
         for (let id = 1; id <= count; id++) publish(id);
+      }),
+    /**
+     * `count` updates from `random` (0 to 1, seeded by the caller): a post
+     * from 1 to 30, 0 to `maxGap` ms apart, a `withChanged` share of them
+     * with `changed: ["version"]`, the others without `changed`.
+     */
+    randomUpdates: (
+      count: number,
+      random: () => number,
+      { withChanged = 0.5, maxGap = 40 } = {},
+    ) =>
+      measure(async () => {
+        for (let n = 0; n < count; n++) {
+          const id = 1 + Math.floor(random() * 30);
+          const changed = random() < withChanged ? ["version"] : undefined;
+          publish(id, "updated", changed);
+          await sleep(Math.floor(random() * maxGap));
+        }
       }),
     /** `count` events `gap` ms apart. */
     spread: (count: number, gap: number) =>

@@ -100,32 +100,34 @@ function listMayChange(
 }
 
 /**
- * Whether `event` can change what `query` shows. Only what can be told
- * from the event and the query key is skipped; anything else reads, so no
- * page is left stale:
+ * Which queries `event` can change, judged once for the event and then per
+ * query. Only what can be told from the event and the query key is
+ * skipped; anything else reads, so no page is left stale:
  * - a detail or many query reads when it holds one of the event's ids;
  * - a list reads for `created` and `deleted` (pages shift), for `updated`
  *   without `changed`, and for `updated` with `changed` when it shows one of
  *   the ids or sorts, filters or is ordered by a field that changed;
  * - every other event (resync, `*`, custom types) and query reads.
  */
-export function mayChangeQuery(
+export function queriesChangedBy(
   event: LiveEvent,
-  query: QueryLike,
   options: LiveResourceOptions = {},
-): boolean {
-  const refine = refineQueryOf(query.queryKey);
+): (query: QueryLike) => boolean {
   const ids = eventIds(event);
   const known = ["created", "updated", "deleted"].includes(event.type);
-  if (!refine || !known || event.meta?.resync || !ids) return true;
-  if (refine.action === "one") {
-    return refine.id === undefined || ids.has(String(refine.id));
-  }
-  if (refine.action === "many") {
-    const held: unknown = refine.ids;
-    return !Array.isArray(held) || held.some((id) => ids.has(String(id)));
-  }
+  if (!known || event.meta?.resync || !ids) return () => true;
   const changed: unknown = event.payload?.changed;
-  if (event.type !== "updated" || !isFieldList(changed)) return true;
-  return listMayChange(refine, query, ids, changed, options);
+  const fields = event.type === "updated" && isFieldList(changed);
+  return (query) => {
+    const refine = refineQueryOf(query.queryKey);
+    if (!refine) return true;
+    if (refine.action === "one") {
+      return refine.id === undefined || ids.has(String(refine.id));
+    }
+    if (refine.action === "many") {
+      const held: unknown = refine.ids;
+      return !Array.isArray(held) || held.some((id) => ids.has(String(id)));
+    }
+    return !fields || listMayChange(refine, query, ids, changed, options);
+  };
 }

@@ -1,6 +1,6 @@
 import type { LiveEvent } from "@refinedev/core";
 import { liveEventBeingDelivered } from "../liveDispatch";
-import { type LiveResourceOptions, mayChangeQuery } from "./liveEventTargets";
+import { type LiveResourceOptions, queriesChangedBy } from "./liveEventTargets";
 import {
   LiveRefetches,
   type LiveRefetchStats,
@@ -68,8 +68,7 @@ function targetsOf(
 ): ((query: QueryLike) => boolean) | undefined {
   if (options.targeted === false) return undefined;
   const resource = event.channel.replace(/^resources\//, "");
-  const settings = options.resources?.[resource];
-  return (query) => mayChangeQuery(event, query, settings);
+  return queriesChangedBy(event, options.resources?.[resource]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { LiveEvent } from "@refinedev/core";
 import { describe, expect, it } from "vitest";
-import { mayChangeQuery } from "../../src/react-query/liveEventTargets";
+import { queriesChangedBy } from "../../src/react-query/liveEventTargets";
 
 const updated = (
   ids: Array<string | number> | undefined,
@@ -28,7 +28,7 @@ const list = (
   query(["default", "posts", "list", params], data),
 ];
 
-describe("mayChangeQuery", () => {
+describe("queriesChangedBy", () => {
   it("should read a detail or many query only when it holds one of the ids", () => {
     const event = updated([1, "2"], ["title"]);
     for (const [key, expected] of [
@@ -39,7 +39,7 @@ describe("mayChangeQuery", () => {
       [["default", "posts", "getMany", ["3", "4"], {}], false],
       [["data", "default", "posts", "one", undefined, {}], true],
     ] as const) {
-      expect(mayChangeQuery(event, query([...key])), String(key)).toBe(
+      expect(queriesChangedBy(event)(query([...key])), String(key)).toBe(
         expected,
       );
     }
@@ -58,25 +58,25 @@ describe("mayChangeQuery", () => {
       pagination: { currentPage: 2, pageSize: 10 },
     };
     for (const q of list(params)) {
-      expect(mayChangeQuery(updated([1], ["title"]), q)).toBe(false);
-      expect(mayChangeQuery(updated([11], ["title"]), q)).toBe(true);
-      expect(mayChangeQuery(updated([1], ["status"]), q)).toBe(true);
-      expect(mayChangeQuery(updated([1], ["author"]), q)).toBe(true);
-      expect(mayChangeQuery(updated([1], ["createdAt"]), q)).toBe(true);
+      expect(queriesChangedBy(updated([1], ["title"]))(q)).toBe(false);
+      expect(queriesChangedBy(updated([11], ["title"]))(q)).toBe(true);
+      expect(queriesChangedBy(updated([1], ["status"]))(q)).toBe(true);
+      expect(queriesChangedBy(updated([1], ["author"]))(q)).toBe(true);
+      expect(queriesChangedBy(updated([1], ["createdAt"]))(q)).toBe(true);
     }
     const legacySort = query(
       ["default", "posts", "list", { sort: [{ field: "title" }] }],
       rows(11),
     );
-    expect(mayChangeQuery(updated([1], ["title"]), legacySort)).toBe(true);
+    expect(queriesChangedBy(updated([1], ["title"]))(legacySort)).toBe(true);
   });
 
   it("should read a list for a changed default-order field the app declared", () => {
     const [q] = list({ filters: [] });
     if (!q) throw new Error("no query");
     const event = updated([1], ["updatedAt"]);
-    expect(mayChangeQuery(event, q)).toBe(false);
-    expect(mayChangeQuery(event, q, { defaultOrder: ["updatedAt"] })).toBe(
+    expect(queriesChangedBy(event)(q)).toBe(false);
+    expect(queriesChangedBy(event, { defaultOrder: ["updatedAt"] })(q)).toBe(
       true,
     );
   });
@@ -132,14 +132,14 @@ describe("mayChangeQuery", () => {
       ],
     ];
     for (const [name, event, q] of cases) {
-      expect(mayChangeQuery(event, q), name).toBe(true);
+      expect(queriesChangedBy(event)(q), name).toBe(true);
     }
   });
 
   it("should look into the pages of an infinite list", () => {
     const pages = { pages: [rows(1, 2), rows(3)], pageParams: [1, 2] };
     const infinite = query(["data", "default", "posts", "infinite", {}], pages);
-    expect(mayChangeQuery(updated([3], ["title"]), infinite)).toBe(true);
-    expect(mayChangeQuery(updated([9], ["title"]), infinite)).toBe(false);
+    expect(queriesChangedBy(updated([3], ["title"]))(infinite)).toBe(true);
+    expect(queriesChangedBy(updated([9], ["title"]))(infinite)).toBe(false);
   });
 });

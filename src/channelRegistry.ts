@@ -11,6 +11,7 @@ import type {
   PubNubMessageEvent,
   PubNubSubscription,
 } from "./pubnubClient";
+import { isNewerTimetoken } from "./timetoken";
 import { decodeLiveMessage } from "./wireFormat";
 
 /** What a subscriber takes from the provider it subscribed through. */
@@ -57,6 +58,13 @@ export interface ChannelRegistryOptions {
   readonly senderId: string;
   /** For messages that are not live events (once, not per subscriber). */
   report(error: LiveError): void;
+  /**
+   * A message arrived. The registry holds it until {@link
+   * ChannelRegistry.dispatchArrived}, which the session calls at the end of
+   * the tick: the SDK hands over the messages of one long-poll response one
+   * after another, synchronously.
+   */
+  arrived(): void;
 }
 
 /**
@@ -120,6 +128,23 @@ export class ChannelRegistry {
     }
   }
 
+  /** Messages held since the last {@link dispatchArrived}. */
+  arrivedCount(): number {
+    let count = 0;
+    for (const { arrived } of this.#entries.values()) count += arrived.length;
+    return count;
+  }
+
+  /**
+   * Delivers the messages that arrived in this tick. With `resyncCovers`,
+   * subscribers that get resyncs skip them: a resync is on its way.
+   */
+  dispatchArrived(resyncCovers: boolean): void {
+    for (const entry of this.#entries.values()) {
+      if (entry.arrived.length > 0) this.#dispatch(entry, resyncCovers);
+    }
+  }
+
   /** Every subscriber, on every channel. */
   subscribers(): Subscriber[] {
     return [...this.#entries.values()].flatMap(({ held }) => [...held.holders]);
@@ -158,18 +183,12 @@ export class ChannelRegistry {
     }
   }
 
-  /**
-   * Holds a message until the end of the tick: the SDK hands over the
-   * messages of one long-poll response one after another, synchronously.
-   */
   #receive(entry: ChannelEntry, message: PubNubMessageEvent): void {
     entry.arrived.push(message);
-    if (entry.arrived.length === 1) {
-      queueMicrotask(() => this.#dispatch(entry));
-    }
+    this.#options.arrived();
   }
 
-  #dispatch(entry: ChannelEntry): void {
+  #dispatch(entry: ChannelEntry, resyncCovers: boolean): void {
     const messages = entry.arrived.splice(0);
     const subscribers = [...entry.held.holders];
     const first = subscribers[0];
@@ -180,7 +199,10 @@ export class ChannelRegistry {
       if (event) received.push(event);
     }
     if (received.length === 0) return;
-    for (const subscriber of subscribers) deliverAll(subscriber, received);
+    for (const subscriber of subscribers) {
+      if (resyncCovers && subscriber.scope.resync) continue;
+      deliverAll(subscriber, received);
+    }
   }
 
   /** The event a message carries, or `undefined` (reported) for none. */
@@ -190,7 +212,7 @@ export class ChannelRegistry {
     channel: string,
   ): ReceivedEvent | undefined {
     const timetoken = String(message.timetoken);
-    if (!isNewer(timetoken, entry.newest)) return undefined;
+    if (!isNewerTimetoken(timetoken, entry.newest)) return undefined;
     entry.newest = timetoken;
     try {
       return {
@@ -208,13 +230,6 @@ interface ReceivedEvent {
   readonly event: LiveEvent;
   /** Published from this client. */
   readonly own: boolean;
-}
-
-/** Timetokens are decimal strings: the longer, or else the later in order. */
-function isNewer(timetoken: string, than: string): boolean {
-  return timetoken.length === than.length
-    ? timetoken > than
-    : timetoken.length > than.length;
 }
 
 function wants(subscriber: Subscriber, { event, own }: ReceivedEvent) {

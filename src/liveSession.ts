@@ -8,6 +8,7 @@ import type {
   ConnectionState,
   ConnectionStore,
 } from "./connection/connectionState";
+import { CATCH_UP_DEFAULTS, ResyncPlanner } from "./connection/resyncPlanner";
 import { CallbackError } from "./errors/CallbackError";
 import type { ProviderSettings } from "./providerOptions";
 import type { PubNubClient } from "./pubnubClient";
@@ -31,6 +32,7 @@ export function resyncEvent({
 
 // Client-level callbacks when every provider of a session is gone.
 const NO_PROVIDER: ClientCallbacks = {
+  ...CATCH_UP_DEFAULTS,
   reconnectDelay: undefined,
   getToken: undefined,
   report() {},
@@ -51,6 +53,7 @@ export class LiveSession {
   // The handles refine holds, of every provider on this client.
   readonly #handles = new WeakMap<object, Subscriber>();
   readonly #monitor: ConnectionMonitor;
+  readonly #planner: ResyncPlanner;
   readonly #onClosed: () => void;
   readonly #recoveryHooks = new Set<() => void>();
   /** The PubNub client, for extensions such as presence. */
@@ -59,6 +62,9 @@ export class LiveSession {
   #providers: WeakRef<ProviderSettings>[] = [];
   readonly #closed = new WeakSet<ProviderSettings>();
   #openProviders = 0;
+  /** Messages the SDK handed over this tick, on any channel. */
+  #burst = 0;
+  #tickScheduled = false;
 
   constructor(client: PubNubClient, onClosed: () => void) {
     this.client = client;
@@ -66,10 +72,14 @@ export class LiveSession {
     this.#registry = new ChannelRegistry(client, {
       senderId: this.senderId,
       report: (error) => this.#newest()?.report(error),
+      arrived: () => this.#arrived(0),
     });
+    const callbacks = () => this.#newest() ?? NO_PROVIDER;
+    this.#planner = new ResyncPlanner(callbacks, () => this.#resync());
     this.#monitor = new ConnectionMonitor(client, {
-      callbacks: () => this.#newest() ?? NO_PROVIDER,
-      onRecovered: () => this.#resync(),
+      callbacks,
+      onRecovered: (outage) => this.#recovered(outage),
+      onMessage: () => this.#arrived(1),
     });
     this.#monitor.store.subscribe((state) => this.#tell(state));
   }
@@ -121,6 +131,7 @@ export class LiveSession {
     // The last one out tells its own onConnectionStateChange "disconnected".
     if (--this.#openProviders === 0) {
       this.#monitor.dispose();
+      this.#planner.dispose();
       this.#onClosed();
     }
     this.#closed.add(provider);
@@ -134,9 +145,30 @@ export class LiveSession {
     return undefined;
   }
 
-  #resync(): void {
+  #recovered(outage: number): void {
     for (const hook of this.#recoveryHooks) hook();
+    this.#planner.recovered(outage);
+  }
+
+  #resync(): void {
     this.#registry.resync(resyncEvent);
+  }
+
+  /**
+   * Counts a message (`count` 1 from the client-level listener, 0 from a
+   * live channel, which the client-level one also sees on pubnub 8 to 12)
+   * and delivers the tick's live messages at its end.
+   */
+  #arrived(count: number): void {
+    this.#burst += count;
+    if (this.#tickScheduled) return;
+    this.#tickScheduled = true;
+    queueMicrotask(() => {
+      const burst = Math.max(this.#burst, this.#registry.arrivedCount());
+      this.#burst = 0;
+      this.#tickScheduled = false;
+      this.#registry.dispatchArrived(this.#planner.burst(burst));
+    });
   }
 
   #tell(state: ConnectionState): void {

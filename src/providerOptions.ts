@@ -2,6 +2,10 @@ import { assertNamespace } from "./channelName";
 import type { ProviderScope } from "./channelRegistry";
 import type { ClientCallbacks } from "./connection/connectionMonitor";
 import type { ConnectionState } from "./connection/connectionState";
+import {
+  CATCH_UP_DEFAULTS,
+  type CatchUpSettings,
+} from "./connection/resyncPlanner";
 import { isTimerDelay } from "./connection/timerDelay";
 import { describeCause } from "./errors/PubNubLiveError";
 import type { PubNubClient } from "./pubnubClient";
@@ -26,7 +30,8 @@ const CLIENT_METHODS = ["channel", "publish", "addListener"] as const;
  * Checks the client and options and applies the defaults.
  *
  * @throws {TypeError} when `pubnub` is not a PubNub client
- * @throws {RangeError} for an unusable `releaseDelay`
+ * @throws {RangeError} for an unusable `releaseDelay`, `catchUpLimit`,
+ *   `catchUpWindow` or `resyncJitter`
  * @throws {ChannelNameError} for a namespace the mapping cannot carry
  */
 export function resolveProviderOptions(
@@ -41,15 +46,10 @@ export function resolveProviderOptions(
     );
   }
   const { namespace, releaseDelay = 1000 } = options;
-  if (!isTimerDelay(releaseDelay)) {
-    throw new RangeError(
-      process.env.NODE_ENV !== "production"
-        ? `liveProvider: releaseDelay must be 0 to 2147483647 milliseconds, got ${describeCause(releaseDelay)}.`
-        : "liveProvider: releaseDelay",
-    );
-  }
+  assertTimerDelay("releaseDelay", releaseDelay);
   if (namespace !== undefined) assertNamespace(namespace);
   return {
+    ...catchUpSettings(options),
     namespace,
     releaseDelay,
     ignoreOwnEvents: options.ignoreOwnEvents ?? true,
@@ -60,4 +60,32 @@ export function resolveProviderOptions(
     getToken: options.getToken,
     onConnectionStateChange: options.onConnectionStateChange,
   };
+}
+
+function catchUpSettings(options: LiveProviderOptions): CatchUpSettings {
+  const settings = {
+    catchUpLimit: options.catchUpLimit ?? CATCH_UP_DEFAULTS.catchUpLimit,
+    catchUpWindow: options.catchUpWindow ?? CATCH_UP_DEFAULTS.catchUpWindow,
+    resyncJitter: options.resyncJitter ?? CATCH_UP_DEFAULTS.resyncJitter,
+  };
+  const { catchUpLimit } = settings;
+  if (!Number.isSafeInteger(catchUpLimit) || catchUpLimit < 0) {
+    throw new RangeError(
+      process.env.NODE_ENV !== "production"
+        ? `liveProvider: catchUpLimit must be a whole number of messages, 0 or more (0 resyncs after every outage), got ${describeCause(catchUpLimit)}.`
+        : "liveProvider: catchUpLimit",
+    );
+  }
+  assertTimerDelay("catchUpWindow", settings.catchUpWindow);
+  assertTimerDelay("resyncJitter", settings.resyncJitter);
+  return settings;
+}
+
+function assertTimerDelay(name: string, value: unknown): void {
+  if (isTimerDelay(value)) return;
+  throw new RangeError(
+    process.env.NODE_ENV !== "production"
+      ? `liveProvider: ${name} must be 0 to 2147483647 milliseconds, got ${describeCause(value)}.`
+      : `liveProvider: ${name}`,
+  );
 }

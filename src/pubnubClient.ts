@@ -12,8 +12,11 @@ export interface PubNubClient {
   /** Adds a client-level listener; the provider uses `status` events. */
   addListener(listener: PubNubClientListener): void;
   removeListener(listener: PubNubClientListener): void;
-  /** Restarts the subscribe loop after it stopped (keeps the cursor). */
-  reconnect(): void;
+  /**
+   * Restarts the subscribe loop after it stopped, from `timetoken` when
+   * given (the event engine's; the older loop keeps its own cursor).
+   */
+  reconnect(parameters?: { timetoken?: string }): void;
   /** Sets the Access Manager token sent with every request. */
   setToken(token: string | undefined): void;
   publish(parameters: {
@@ -53,6 +56,10 @@ export interface PubNubMessageEvent {
 /** A client-level listener, as for `pubnub.addListener`. */
 export interface PubNubClientListener {
   status?: (status: PubNubStatusEvent) => void;
+  /** Any message, signal or presence event; the provider reads `timetoken`. */
+  message?: (event: object) => void;
+  signal?: (event: object) => void;
+  presence?: (event: object) => void;
 }
 
 /** The fields of a PubNub status event that the provider reads. */
@@ -64,4 +71,6 @@ export interface PubNubStatusEvent {
   statusCode?: number;
   /** e.g. `PNSubscribeOperation`; the older subscribe loop sets it. */
   operation?: string;
+  /** The subscribe cursor, on `PNConnectedCategory` and some others. */
+  currentTimetoken?: unknown;
 }

@@ -6,8 +6,9 @@ import type { LiveError } from "./errors/LiveError";
  * that client's live session: `namespace`, `ignoreOwnEvents`,
  * `releaseDelay`, `resync` and `onError` (for a subscriber's own calls and
  * callback) apply to the subscribers that came through this provider;
- * `onConnectionStateChange`, `getToken`, `reconnectDelay` and connection
- * reports come from the newest provider on the client.
+ * `onConnectionStateChange`, `getToken`, `reconnectDelay`, `catchUpLimit`,
+ * `catchUpWindow`, `resyncJitter` and connection reports come from the
+ * newest provider on the client.
  */
 export interface LiveProviderOptions {
   /**
@@ -69,6 +70,48 @@ export interface LiveProviderOptions {
    * @default true
    */
   resync?: boolean | undefined;
+
+  /**
+   * Quiet reconnect. PubNub keeps the newest 100 messages of a connection
+   * (all its channels combined; configurable per keyset) for 20 minutes,
+   * and the SDK resumes from its cursor after an outage, so the missed
+   * messages arrive in one response. When that response holds fewer than
+   * `catchUpLimit` messages and the outage was within `catchUpWindow`, the
+   * provider delivers them as ordinary events (coalesced, and targeted by
+   * `withLiveInvalidation`) and sends no resync: a `manual` page hears the
+   * real `deleted`, not a generic `*`. Otherwise messages may have been
+   * dropped, and subscribers get the resync event instead of them. Any
+   * response of `catchUpLimit` messages or more counts as an overflow, also
+   * one the SDK retried through without reporting an outage.
+   * Set it to your keyset's queue size; `0` resyncs after every outage.
+   * The newest provider's applies.
+   *
+   * @default 100
+   */
+  catchUpLimit?: number | undefined;
+
+  /**
+   * The longest outage, in milliseconds, after which the missed messages
+   * are trusted (see `catchUpLimit`); after a longer one every subscriber
+   * resyncs. PubNub keeps messages 20 minutes; the default leaves 5 of
+   * them for the time a silently dropped connection takes to notice (the
+   * SDK's 310 s long-poll timeout). The newest provider's applies.
+   *
+   * @default 900000 (15 minutes)
+   */
+  catchUpWindow?: number | undefined;
+
+  /**
+   * Milliseconds over which resyncs are spread: each client waits a random
+   * time from 0 to this before it sends its resync events, so a fleet that
+   * reconnects together after a PubNub incident does not read your API in
+   * the same second. Messages that arrive while a resync waits are covered
+   * by it and skipped by the subscribers that get resyncs. `0` resyncs at
+   * once. The newest provider's applies.
+   *
+   * @default 3000
+   */
+  resyncJitter?: number | undefined;
 
   /**
    * Whether events of one channel that arrive together (one PubNub

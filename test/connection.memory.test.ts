@@ -2,7 +2,7 @@ import { type ConnectionState, liveProvider } from "@refinedev/pubnub";
 import { MemoryPubNub } from "@refinedev/pubnub/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { memoryHarness, recorder } from "./helpers/memoryHarness";
-import { errorLog } from "./helpers/providerHarness";
+import { ALWAYS_RESYNC, errorLog } from "./helpers/providerHarness";
 
 const posts = "resources/posts";
 const unexpected = {
@@ -64,7 +64,7 @@ describe("connection state", () => {
 describe("reconnect and resync", () => {
   it("should reconnect within 5 s after an unexpected disconnect, and resync once", async () => {
     vi.useFakeTimers();
-    const { provider, pubnub, errors } = memoryHarness();
+    const { provider, pubnub, errors } = memoryHarness(ALWAYS_RESYNC);
     const reconnect = vi.spyOn(pubnub, "reconnect");
     const a = recorder();
     const b = recorder();
@@ -121,6 +121,7 @@ describe("reconnect and resync", () => {
     vi.useFakeTimers();
     const delays: number[] = [];
     const { provider, pubnub } = memoryHarness({
+      ...ALWAYS_RESYNC,
       reconnectDelay: (attempt) => {
         delays.push(attempt);
         return 1000 * (attempt + 1);
@@ -147,7 +148,7 @@ describe("reconnect and resync", () => {
 
   it("should resync after a first connection that failed", async () => {
     vi.useFakeTimers();
-    const { provider, pubnub } = memoryHarness();
+    const { provider, pubnub } = memoryHarness(ALWAYS_RESYNC);
     const { events, callback } = recorder();
     provider.subscribe({ channel: posts, types: ["*"], callback });
     pubnub.emitStatus({
@@ -161,7 +162,10 @@ describe("reconnect and resync", () => {
 
   it("should not resync with resync: false", async () => {
     vi.useFakeTimers();
-    const { provider, pubnub } = memoryHarness({ resync: false });
+    const { provider, pubnub } = memoryHarness({
+      ...ALWAYS_RESYNC,
+      resync: false,
+    });
     const { events, callback } = recorder();
     provider.subscribe({ channel: posts, types: ["*"], callback });
     await advance(pubnub, 0);
@@ -169,6 +173,70 @@ describe("reconnect and resync", () => {
     await advance(pubnub, 5000);
     expect(provider.connection.getState().status).toBe("connected");
     expect(events).toEqual([]);
+  });
+});
+
+describe("quiet reconnect", () => {
+  /** A connected subscriber of posts, and the outage to put it through. */
+  async function connectedPosts(options: Parameters<typeof memoryHarness>[0]) {
+    vi.useFakeTimers();
+    const harness = memoryHarness({ reconnectDelay: () => 10, ...options });
+    const { events, callback } = recorder();
+    harness.provider.subscribe({ channel: posts, types: ["*"], callback });
+    await advance(harness.pubnub, 0);
+    const outage = async (ms: number) => {
+      harness.pubnub.emitStatus(unexpected);
+      await advance(harness.pubnub, ms);
+      expect(harness.provider.connection.getState().status).toBe("connected");
+    };
+    return { ...harness, events, outage };
+  }
+
+  it("should send no resync after a short outage: PubNub kept what was missed", async () => {
+    const { events, outage } = await connectedPosts({});
+    await outage(60_000);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(events).toEqual([]);
+  });
+
+  it("should resync at a random moment within resyncJitter after a long outage, skipping what it covers", async () => {
+    const random = vi.spyOn(Math, "random").mockReturnValue(0.5);
+    const { events, outage, network } = await connectedPosts({
+      reconnectDelay: () => 5_000,
+      catchUpWindow: 1000,
+      resyncJitter: 4000,
+    });
+    await outage(5_000);
+    random.mockRestore();
+    network.publish("resources.posts", {
+      type: "deleted",
+      payload: { ids: [1] },
+    });
+    await vi.advanceTimersByTimeAsync(1_900);
+    await network.flush();
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(events.map((event) => event.meta?.resync)).toEqual([true]);
+    network.publish("resources.posts", {
+      type: "deleted",
+      payload: { ids: [2] },
+    });
+    await network.flush();
+    expect(events.map((event) => event.type)).toEqual(["*", "deleted"]);
+  });
+
+  it("should refuse unusable catch-up options", () => {
+    const pubnub = new MemoryPubNub();
+    for (const catchUpLimit of [-1, 1.5, Number.NaN, Infinity]) {
+      expect(() => liveProvider(pubnub, { catchUpLimit })).toThrow(
+        /catchUpLimit must be a whole number of messages/,
+      );
+    }
+    for (const name of ["catchUpWindow", "resyncJitter"] as const) {
+      expect(() => liveProvider(pubnub, { [name]: -1 })).toThrow(
+        new RegExp(`${name} must be 0 to 2147483647 milliseconds, got -1`),
+      );
+    }
   });
 });
 
@@ -182,7 +250,11 @@ describe("the older subscribe loop (enableEventEngine: false)", () => {
 
   /** A client whose reconnect() is as quiet as the older loop's. */
   function olderLoop(options: Parameters<typeof memoryHarness>[0] = {}) {
-    const harness = memoryHarness({ reconnectDelay: () => 100, ...options });
+    const harness = memoryHarness({
+      ...ALWAYS_RESYNC,
+      reconnectDelay: () => 100,
+      ...options,
+    });
     const reconnect = vi
       .spyOn(harness.pubnub, "reconnect")
       .mockImplementation(() => {});
@@ -292,7 +364,10 @@ describe("access denied", () => {
   it("should fetch a new token, set it and reconnect", async () => {
     vi.useFakeTimers();
     const getToken = vi.fn(async () => "fresh-token");
-    const { provider, pubnub, errors } = memoryHarness({ getToken });
+    const { provider, pubnub, errors } = memoryHarness({
+      ...ALWAYS_RESYNC,
+      getToken,
+    });
     const { events, callback } = recorder();
     provider.subscribe({ channel: posts, types: ["*"], callback });
     await advance(pubnub, 0);
@@ -308,6 +383,7 @@ describe("access denied", () => {
   it("should end in error after three refused tokens", async () => {
     vi.useFakeTimers();
     const { provider, pubnub, errors } = memoryHarness({
+      ...ALWAYS_RESYNC,
       getToken: () => "still-bad",
       reconnectDelay: () => 100,
     });
@@ -336,6 +412,7 @@ describe("access denied", () => {
       .mockRejectedValueOnce(new Error("auth server down"))
       .mockResolvedValue("ok-token");
     const { provider, pubnub, errors } = memoryHarness({
+      ...ALWAYS_RESYNC,
       getToken,
       reconnectDelay: () => 100,
     });
@@ -351,7 +428,7 @@ describe("access denied", () => {
   });
 
   it("should say what to do when there is no getToken", async () => {
-    const { provider, pubnub, errors } = memoryHarness();
+    const { provider, pubnub, errors } = memoryHarness(ALWAYS_RESYNC);
     provider.subscribe({ channel: posts, types: ["*"], callback() {} });
     await pubnub.network.flush();
     pubnub.emitStatus(denied);

@@ -2,7 +2,7 @@ import { type ConnectionState, liveProvider } from "@refinedev/pubnub";
 import { MemoryNetwork, MemoryPubNub } from "@refinedev/pubnub/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { recorder, settle } from "./helpers/memoryHarness";
-import { errorLog } from "./helpers/providerHarness";
+import { ALWAYS_RESYNC, errorLog } from "./helpers/providerHarness";
 
 const posts = "resources/posts";
 const lost = {
@@ -80,7 +80,11 @@ describe("one live session per PubNub client", () => {
     const { network, pubnub } = twoTabs();
     const logs = [errorLog(), errorLog(), errorLog()];
     const providers = logs.map(({ onError }) =>
-      liveProvider(pubnub, { onError, reconnectDelay: () => 10 }),
+      liveProvider(pubnub, {
+        ...ALWAYS_RESYNC,
+        onError,
+        reconnectDelay: () => 10,
+      }),
     );
     const received = providers.map((provider) => {
       const events = recorder();
@@ -270,6 +274,7 @@ describe("types are always honoured", () => {
     const { network, pubnub } = twoTabs();
     const { errors, onError } = errorLog();
     const provider = liveProvider(pubnub, {
+      ...ALWAYS_RESYNC,
       reconnectDelay: () => 10,
       onError,
     });
@@ -309,6 +314,7 @@ describe("types are always honoured", () => {
     vi.useFakeTimers();
     const { network, pubnub } = twoTabs();
     const provider = liveProvider(pubnub, {
+      ...ALWAYS_RESYNC,
       reconnectDelay: () => 10,
       onError() {},
     });

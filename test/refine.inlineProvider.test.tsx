@@ -17,6 +17,7 @@ import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { memoryDataProvider } from "./helpers/dataProvider";
 import { recorder } from "./helpers/memoryHarness";
+import { ALWAYS_RESYNC } from "./helpers/providerHarness";
 import { listRecords } from "./helpers/refineVersion";
 
 afterEach(cleanup);
@@ -59,6 +60,7 @@ describe("<Refine liveProvider={liveProvider(pubnub)}> re-rendered by its parent
           dataProvider={dataProvider}
           // Inline, as refine's docs write it: a new provider every render.
           liveProvider={liveProvider(pubnub, {
+            ...ALWAYS_RESYNC,
             onError: (error) => errors.push(error),
             reconnectDelay: () => 0,
           })}

@@ -7,7 +7,7 @@ import {
   eventually,
   testEmulator,
 } from "./helpers/emulatorHarness";
-import { providerHarness } from "./helpers/providerHarness";
+import { ALWAYS_RESYNC, providerHarness } from "./helpers/providerHarness";
 import {
   noRetries,
   refusalOptions,
@@ -38,7 +38,7 @@ describe.each(subscribeLoops)(
       options: Record<string, unknown> = {},
     ) => harness.client("bob", { ...noRetries(), ...loop.options, ...options });
 
-    it("should reconnect after a 5xx, catch up, and resync each subscription once", async () => {
+    it("should reconnect after a 5xx and deliver the missed event, with no resync", async () => {
       const harness = testEmulator();
       const client = fragileClient(harness);
       const { states, listen, errors } = setUp(client);
@@ -48,31 +48,31 @@ describe.each(subscribeLoops)(
 
       harness.emulator.failPendingSubscribes({ status: 500 });
       harness.emulator.publish("resources.posts", {
-        type: "updated",
+        type: "deleted",
         payload: { ids: [1] },
       });
 
       await eventually(() => expect(states).toContain("reconnecting"));
       await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
-      await eventually(() =>
-        expect(postsEvents.map((e) => e.type).sort()).toEqual(["*", "updated"]),
-      );
+      await eventually(() => expect(postsEvents).toHaveLength(1));
       expect(states).toEqual([
         "connecting",
         "connected",
         "reconnecting",
         "connected",
       ]);
-      expect(usersEvents.map((e) => e.type)).toEqual(["*"]);
-      expect(postsEvents.find((e) => e.type === "*")?.meta).toMatchObject({
-        resync: true,
+      expect(postsEvents[0]).toMatchObject({
+        type: "deleted",
+        payload: { ids: [1] },
       });
+      expect(postsEvents[0]?.meta?.resync).toBeUndefined();
       expect(errors.map((e) => e.category)).toEqual(["connection"]);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(usersEvents).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(usersEvents).toEqual([]);
+      expect(postsEvents).toHaveLength(1);
     });
 
-    it("should not get stuck when reconnects fail for a while", async () => {
+    it("should keep its cursor through reconnects that fail for a while", async () => {
       const harness = testEmulator();
       const client = fragileClient(harness);
       const { states, listen } = setUp(client);
@@ -81,6 +81,10 @@ describe.each(subscribeLoops)(
       harness.emulator.failNext("subscribe", { network: true }, 2);
       harness.emulator.dropConnections();
       await eventually(() => expect(states).toContain("reconnecting"));
+      harness.emulator.publish("resources.posts", {
+        type: "updated",
+        payload: { ids: [3] },
+      });
       await eventually(
         () => expect(states.at(-1)).toBe("connected"),
         2 * RECOVERY,
@@ -91,13 +95,92 @@ describe.each(subscribeLoops)(
         "reconnecting",
       ]);
       expect(new Set(states.slice(2, -1))).toEqual(new Set(["reconnecting"]));
-      expect(events.map((e) => e.type)).toEqual(["*"]);
+      await eventually(() => expect(events).toHaveLength(1));
+      expect(events[0]).toMatchObject({
+        type: "updated",
+        payload: { ids: [3] },
+      });
     });
 
-    it("should resync when the backlog was lost during the outage", async () => {
+    /** Three `deleted` events missed in an outage, with these options. */
+    async function missThree(options: LiveProviderOptions) {
       const harness = testEmulator();
       const client = fragileClient(harness);
-      const { states, listen } = setUp(client);
+      const settings = { resyncJitter: 0, ...options };
+      const { events } = setUp(client, settings).listen();
+      // A second (so the newest) provider, whose subscribers take no resyncs.
+      const { states, listen } = setUp(client, { ...settings, resync: false });
+      const { events: withoutResync } = listen();
+      await receiving(harness, client);
+      harness.emulator.failPendingSubscribes({ status: 502 });
+      for (const id of [1, 2, 3]) {
+        harness.emulator.publish("resources.posts", {
+          type: "deleted",
+          payload: { ids: [id] },
+        });
+      }
+      await eventually(() => expect(states).toContain("reconnecting"));
+      await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
+      await eventually(() => expect(withoutResync).toHaveLength(1));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(withoutResync.flatMap((e) => e.payload.ids)).toEqual([1, 2, 3]);
+      return events;
+    }
+
+    it("should resync instead of delivering when the catch-up reached catchUpLimit", async () => {
+      const events = await missThree({ catchUpLimit: 3 });
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ type: "*", meta: { resync: true } });
+    });
+
+    it("should resync after an outage longer than catchUpWindow", async () => {
+      const events = await missThree({ catchUpWindow: 0 });
+      const resyncs = events.filter((event) => event.meta?.resync);
+      expect(resyncs).toHaveLength(1);
+    });
+
+    it("should resync when the first connection failed: there was no cursor to resume from", async () => {
+      const harness = testEmulator();
+      const client = fragileClient(harness);
+      harness.emulator.failNext("subscribe", { status: 500 });
+      const { states, listen } = setUp(client, { resyncJitter: 0 });
+      const { events } = listen();
+      await eventually(() => expect(states).toContain("reconnecting"));
+      await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
+      await eventually(() => expect(events).toHaveLength(1));
+      expect(events[0]).toMatchObject({ type: "*", meta: { resync: true } });
+    });
+
+    it("should count the messages of every channel on the connection towards catchUpLimit", async () => {
+      const harness = testEmulator();
+      const client = fragileClient(harness);
+      const { states, listen } = setUp(client, {
+        catchUpLimit: 3,
+        resyncJitter: 0,
+      });
+      const { events } = listen();
+      const chat = client.channel("chat").subscription();
+      chat.subscribe();
+      await receiving(harness, client);
+      harness.emulator.failPendingSubscribes({ status: 502 });
+      harness.emulator.publish("chat", { text: "hi" });
+      harness.emulator.publish("chat", { text: "there" });
+      harness.emulator.publish("resources.posts", {
+        type: "deleted",
+        payload: { ids: [1] },
+      });
+      await eventually(() => expect(states).toContain("reconnecting"));
+      await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
+      await eventually(() => expect(events).toHaveLength(1));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(events.map((event) => event.type)).toEqual(["*"]);
+      chat.unsubscribe();
+    });
+
+    it("should resync after every outage with catchUpLimit: 0, also when PubNub lost the backlog", async () => {
+      const harness = testEmulator();
+      const client = fragileClient(harness);
+      const { states, listen } = setUp(client, ALWAYS_RESYNC);
       const { events } = listen();
       await receiving(harness, client);
       harness.emulator.failPendingSubscribes({ status: 502 });
@@ -128,7 +211,7 @@ describe.each(subscribeLoops)(
         payload: { ids: [1] },
       });
       await eventually(() =>
-        expect(events.map((e) => e.type)).toEqual(["*", "updated"]),
+        expect(events.map((e) => e.type)).toEqual(["updated"]),
       );
       const lastSubscribe = harness.requests("subscribe").at(-1);
       expect(lastSubscribe?.auth).toBe("fresh-token");

@@ -1,6 +1,7 @@
 import { CallbackError } from "../errors/CallbackError";
 import type { LiveError } from "../errors/LiveError";
 import type { PubNubClient, PubNubStatusEvent } from "../pubnubClient";
+import { isNewerTimetoken } from "../timetoken";
 import {
   type ConnectionState,
   type ConnectionStore,
@@ -13,10 +14,11 @@ import {
   nextMonitorState,
 } from "./connectionTransition";
 import { reconnectDelayFor } from "./reconnectDelay";
+import type { CatchUpSettings } from "./resyncPlanner";
 import { refreshToken } from "./tokenRefresh";
 
 /** The client-level callbacks of the newest provider on the client. */
-export interface ClientCallbacks {
+export interface ClientCallbacks extends CatchUpSettings {
   readonly reconnectDelay: ((attempt: number) => number) | undefined;
   readonly getToken: (() => string | Promise<string>) | undefined;
   report(error: LiveError): void;
@@ -25,8 +27,17 @@ export interface ClientCallbacks {
 export interface ConnectionMonitorOptions {
   /** Read at each use, so the newest provider's callbacks apply. */
   callbacks(): ClientCallbacks;
-  /** Called once each time the connection is back after it was lost. */
-  onRecovered(): void;
+  /**
+   * Called once each time the connection is back after it was lost, with
+   * the outage in ms: from the first sign of the loss, or `Infinity` when
+   * the client had never connected, so had no cursor to resume from.
+   */
+  onRecovered(outage: number): void;
+  /**
+   * The SDK handed over a message, signal or presence event, on any channel:
+   * PubNub's catch-up queue counts them all.
+   */
+  onMessage(): void;
 }
 
 /**
@@ -50,15 +61,30 @@ export class ConnectionMonitor {
   readonly #options: ConnectionMonitorOptions;
   readonly #listener = {
     status: (status: PubNubStatusEvent) => {
+      this.#noteCursor(status.currentTimetoken);
       this.#apply({
         type: "status",
         status,
         canRefreshToken: this.#canRefreshToken(),
       });
     },
+    message: (event: object) => this.#counted(event),
+    signal: (event: object) => this.#counted(event),
+    presence: (event: object) => this.#counted(event),
   };
   #state = initialMonitorState;
   #disposed = false;
+  /**
+   * When the current outage began: `undefined` while connected,
+   * `-Infinity` before the first connection (no cursor to resume from).
+   */
+  #lostAt: number | undefined = Number.NEGATIVE_INFINITY;
+  /**
+   * The newest timetoken the connection is known to have reached. pubnub
+   * 12's event engine forgets its cursor when a reconnect's handshake
+   * fails, so every reconnect passes it.
+   */
+  #cursor = "";
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #quietTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -101,10 +127,12 @@ export class ConnectionMonitor {
   #apply(input: MonitorInput): void {
     if (this.#disposed) return;
     const { state, effects } = nextMonitorState(this.#state, input);
+    if (state.lost && this.#lostAt === undefined) this.#lostAt = Date.now();
     this.#state = state;
     const { status, error } = state;
     this.store.set(error === undefined ? { status } : { status, error });
     for (const effect of effects) this.#run(effect);
+    if (status === "connected") this.#lostAt = undefined;
   }
 
   #run(effect: MonitorEffect): void {
@@ -113,7 +141,7 @@ export class ConnectionMonitor {
         this.#report(effect.error);
         break;
       case "resync":
-        this.#options.onRecovered();
+        this.#options.onRecovered(Date.now() - (this.#lostAt ?? Date.now()));
         break;
       case "reconnect":
         this.#later(() => this.#restart(), effect.attempt);
@@ -152,8 +180,21 @@ export class ConnectionMonitor {
     this.#retryTimer = setTimeout(() => this.#disposed || task(), delay);
   }
 
+  #counted(event: object): void {
+    if ("timetoken" in event) this.#noteCursor(event.timetoken);
+    this.#options.onMessage();
+  }
+
+  #noteCursor(timetoken: unknown): void {
+    const text = String(timetoken ?? "");
+    if (/^[1-9]\d*$/.test(text) && isNewerTimetoken(text, this.#cursor)) {
+      this.#cursor = text;
+    }
+  }
+
   #restart(): void {
-    this.#client.reconnect();
+    const timetoken = this.#cursor;
+    this.#client.reconnect(timetoken === "" ? undefined : { timetoken });
     if (this.#state.quietLoop) this.#run({ type: "quiet-check" });
   }
 

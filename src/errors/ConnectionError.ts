@@ -17,7 +17,7 @@ function describe({ reason, status }: ConnectionErrorContext): string {
   const { category, error } = Object(status);
   return reason === "offline"
     ? "The browser is offline; reconnecting to PubNub when it is back."
-    : `Lost the connection to PubNub (${category}${typeof error === "string" ? `: ${error}` : ""}); reconnecting, then every subscriber gets a resync event.`;
+    : `Lost the connection to PubNub (${category}${typeof error === "string" ? `: ${error}` : ""}); reconnecting. The events missed meanwhile follow, or a resync event when PubNub may have dropped some.`;
 }
 
 /**

@@ -224,16 +224,17 @@ describe("the guide's app in two windows of two users", () => {
     await alertSaying(bob, UPDATED).waitFor();
   });
 
-  it("shows Reconnecting… while PubNub is away, then Live, a notice, and catches up", async () => {
+  it("shows Reconnecting… while PubNub is away, then Live, a notice, and catches up on the missed event", async () => {
     await Promise.all([visit(alice, "/posts"), visit(bob, "/posts")]);
-    const port = example.emulator.port;
+    const { port, emulator } = example.emulator;
+    // The browsers lose PubNub; PubNub itself keeps the messages it queued.
     await example.emulator.close();
     const badge = (page) => page.getByTestId("live-badge");
     await Promise.all([
       badge(alice).getByText("Reconnecting…").waitFor(),
       badge(bob).getByText("Reconnecting…").waitFor(),
     ]);
-    // A change while the live channel is down: nobody hears of it.
+    // A backend writes and publishes while the browsers are cut off.
     const response = await fetch(`${example.apiUrl}/posts`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -244,13 +245,19 @@ describe("the guide's app in two windows of two users", () => {
       }),
     });
     assert.equal(response.status, 201);
+    const { id } = await response.json();
+    emulator.publish("resources.posts", {
+      type: "created",
+      payload: { ids: [id] },
+    });
 
     const { startEmulatorServer } = await import(
       "../../dist/testing/server.js"
     );
-    example.emulator = await startEmulatorServer({ port });
+    example.emulator = await startEmulatorServer({ port, emulator });
     await Promise.all([waitLive(alice), waitLive(bob)]);
     await bob.getByText("Back online").waitFor();
+    // PubNub kept the missed event for them.
     await bob
       .getByRole("cell", { name: "Written while PubNub was away" })
       .waitFor();

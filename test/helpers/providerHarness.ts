@@ -45,3 +45,9 @@ export function errorLog() {
   const errors: PubNubLiveError[] = [];
   return { errors, onError: (error: PubNubLiveError) => errors.push(error) };
 }
+
+/**
+ * The provider's behaviour before quiet reconnect: every outage ends in a
+ * resync, at once. For tests of the resync mechanism itself.
+ */
+export const ALWAYS_RESYNC = { catchUpLimit: 0, resyncJitter: 0 } as const;

@@ -16,8 +16,8 @@ import { App as AntdApp, ConfigProvider } from "antd";
 import { Fragment, type ReactNode } from "react";
 import { BrowserRouter, Outlet, Route, Routes, useParams } from "react-router";
 import { authProvider } from "./auth/authProvider";
+import { BackOnlineNotice } from "./components/BackOnlineNotice";
 import { Header } from "./components/Header";
-import { noticeResync, ResyncNotice } from "./components/ResyncNotice";
 import { Sider } from "./components/Sider";
 import { liveStats } from "./liveStats";
 import { LoginPage } from "./pages/login";
@@ -66,7 +66,6 @@ export function App() {
             liveProvider={provider}
             authProvider={authProvider}
             notificationProvider={useNotificationProvider}
-            onLiveEvent={noticeResync}
             options={{
               liveMode: "auto",
               disableTelemetry: true,
@@ -122,7 +121,7 @@ export function App() {
                 <Route path="/login" element={<LoginPage />} />
               </Route>
             </Routes>
-            <ResyncNotice />
+            <BackOnlineNotice />
           </Refine>
         </AntdApp>
       </ConfigProvider>

@@ -2,6 +2,7 @@
 import { cleanup } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { testEmulator } from "./helpers/emulatorHarness";
+import { noRetries } from "./helpers/pubnubVersion";
 import { type LabOptions, openLab } from "./helpers/refetchLab";
 import { refineMajor } from "./helpers/refineVersion";
 
@@ -66,8 +67,44 @@ describe(`refetches after live events, refine ${refineMajor}`, () => {
       [3, 0.5, 40],
     ] as const) {
       const page = await lab({ hooks: 6 });
-      await page.randomUpdates(20, seeded(seed), { withChanged, maxGap });
+      await page.randomChanges(20, seeded(seed), { withChanged, maxGap });
       expect(page.stale(), `seed ${seed}`).toEqual([]);
+      page.close();
+    }
+  });
+
+  it("should leave no query stale after random creates, deletes, updates and outages (seeded)", async () => {
+    // Outages fail every held long-poll; the client reconnects at once and
+    // catches up from PubNub's queue (quiet reconnect), or resyncs when a
+    // catch-up reaches catchUpLimit (3 for the last seed).
+    for (const [seed, catchUpLimit] of [
+      [11, 100],
+      [12, 100],
+      [13, 3],
+    ] as const) {
+      const page = await lab({
+        hooks: 6,
+        clientOptions: noRetries(),
+        providerOptions: {
+          catchUpLimit,
+          resyncJitter: 0,
+          reconnectDelay: () => 100,
+          // Each outage is reported; they are the point here.
+          onError: () => {},
+        },
+      });
+      await page.randomChanges(30, seeded(seed), {
+        withChanged: 0.5,
+        maxGap: 120,
+        created: 0.15,
+        deleted: 0.15,
+        outages: 0.15,
+      });
+      expect(page.stale(), `seed ${seed}`).toEqual([]);
+      expect(page.outages(), `seed ${seed}`).toBeGreaterThan(0);
+      // The default limit trusts every catch-up here; a low one resyncs.
+      if (catchUpLimit === 100) expect(page.resyncs()).toBe(0);
+      else expect(page.resyncs()).toBeGreaterThan(0);
       page.close();
     }
   });

@@ -29,8 +29,8 @@ export interface ConnectionMonitorOptions {
   callbacks(): ClientCallbacks;
   /**
    * Called once each time the connection is back after it was lost, with
-   * the outage in ms: from the first sign of the loss, or `Infinity` when
-   * the client had never connected, so had no cursor to resume from.
+   * the outage in ms from the first sign of the loss, or `Infinity` when
+   * the SDK may not have resumed from its cursor.
    */
   onRecovered(outage: number): void;
   /**
@@ -61,12 +61,13 @@ export class ConnectionMonitor {
   readonly #options: ConnectionMonitorOptions;
   readonly #listener = {
     status: (status: PubNubStatusEvent) => {
-      this.#noteCursor(status.currentTimetoken);
       this.#apply({
         type: "status",
         status,
         canRefreshToken: this.#canRefreshToken(),
       });
+      // After: a recovery is judged by what was known before it.
+      this.#noteCursor(status.currentTimetoken);
     },
     message: (event: object) => this.#counted(event),
     signal: (event: object) => this.#counted(event),
@@ -74,15 +75,12 @@ export class ConnectionMonitor {
   };
   #state = initialMonitorState;
   #disposed = false;
+  /** When the current outage began; `undefined` while there is none. */
+  #lostAt: number | undefined;
   /**
-   * When the current outage began: `undefined` while connected,
-   * `-Infinity` before the first connection (no cursor to resume from).
-   */
-  #lostAt: number | undefined = Number.NEGATIVE_INFINITY;
-  /**
-   * The newest timetoken the connection is known to have reached. pubnub
-   * 12's event engine forgets its cursor when a reconnect's handshake
-   * fails, so every reconnect passes it.
+   * The newest timetoken the connection is known to have reached. The
+   * event engine (pubnub 8 to 12) forgets its cursor when a reconnect's
+   * handshake fails, so every reconnect passes it.
    */
   #cursor = "";
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -141,7 +139,7 @@ export class ConnectionMonitor {
         this.#report(effect.error);
         break;
       case "resync":
-        this.#options.onRecovered(Date.now() - (this.#lostAt ?? Date.now()));
+        this.#options.onRecovered(this.#outage());
         break;
       case "reconnect":
         this.#later(() => this.#restart(), effect.attempt);
@@ -180,7 +178,19 @@ export class ConnectionMonitor {
     this.#retryTimer = setTimeout(() => this.#disposed || task(), delay);
   }
 
+  /**
+   * The outage that just ended, in ms; `Infinity` when the SDK may not have
+   * resumed from a cursor: it never connected, or never told the provider
+   * where it was (pubnub 8's event engine says nothing until a message),
+   * and a failed handshake makes the event engine forget it.
+   */
+  #outage(): number {
+    if (this.#cursor === "") return Number.POSITIVE_INFINITY;
+    return Date.now() - (this.#lostAt ?? Date.now());
+  }
+
   #counted(event: object): void {
+    this.#apply({ type: "message" });
     if ("timetoken" in event) this.#noteCursor(event.timetoken);
     this.#options.onMessage();
   }

@@ -39,6 +39,8 @@ export type MonitorInput =
   | { type: "subscribing" }
   /** A restarted older loop went a while without failing. */
   | { type: "quiet" }
+  /** The SDK handed over a message: the subscribe loop works. */
+  | { type: "message" }
   /** `getToken` failed after a 403 told by `status`. */
   | {
       type: "token-failed";
@@ -85,6 +87,12 @@ export function nextMonitorState(
         : to(state);
     case "quiet":
       return connected(state);
+    case "message":
+      // Also when the connected status never came: pubnub skips the next
+      // listener when one removes itself while a status is announced.
+      return state.status === "connecting" || state.status === "reconnecting"
+        ? connected(state)
+        : to(state);
     case "token-failed":
       return tokenRefused(state, input.status, input.canRefreshToken);
     case "status":

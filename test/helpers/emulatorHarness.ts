@@ -86,7 +86,9 @@ export function connected(client: PubNub): Promise<void> {
     const listener = {
       status: (status: { category?: string }) => {
         if (status.category === "PNConnectedCategory") {
-          client.removeListener(listener);
+          // Later: pubnub skips the next listener when one removes itself
+          // while a status is announced.
+          queueMicrotask(() => client.removeListener(listener));
           resolve();
         }
       },

@@ -1,6 +1,7 @@
 import {
   type BaseRecord,
   type DataProvider,
+  type LiveEvent,
   type LiveProvider,
   Refine,
   useList,
@@ -8,7 +9,12 @@ import {
   useOne,
   useTable,
 } from "@refinedev/core";
-import { liveProvider, toPubNubChannel } from "@refinedev/pubnub";
+import {
+  type LiveProviderOptions,
+  liveProvider,
+  type PubNubLiveProvider,
+  toPubNubChannel,
+} from "@refinedev/pubnub";
 import { withLiveInvalidation } from "@refinedev/pubnub/react-query";
 import { QueryClient } from "@tanstack/react-query";
 import { act, render } from "@testing-library/react";
@@ -25,12 +31,13 @@ interface Post extends BaseRecord {
   version: number;
 }
 
-/** The API: 30 posts; every change bumps a post's version. */
+/** The API: 30 posts, newest first; every change bumps a post's version. */
 class PostsApi {
   readonly posts: Post[] = Array.from({ length: 30 }, (_, index) => ({
     id: index + 1,
     version: 0,
   }));
+  #lastId = 30;
   reads = 0;
   inFlight = 0;
   lastReadAt = 0;
@@ -42,9 +49,25 @@ class PostsApi {
     this.#delay = delay;
   }
 
+  find(id: number): Post | undefined {
+    return this.posts.find((post) => post.id === id);
+  }
+
   change(id: number): void {
-    const post = this.posts[id - 1];
+    const post = this.find(id);
     if (post) post.version++;
+  }
+
+  /** A new post, first in the list: every offset page shifts. */
+  create(): number {
+    this.#lastId++;
+    this.posts.unshift({ id: this.#lastId, version: 0 });
+    return this.#lastId;
+  }
+
+  remove(id: number): void {
+    const index = this.posts.findIndex((post) => post.id === id);
+    if (index >= 0) this.posts.splice(index, 1);
   }
 
   /** Answers after a delay in the range, reading the data halfway. */
@@ -94,10 +117,10 @@ function dataProviderOn(api: PostsApi): DataProvider {
       }));
     },
     getOne: ({ id }) =>
-      api.read(() => ({ data: api.posts[Number(id) - 1] as never })),
+      api.read(() => ({ data: api.find(Number(id)) as never })),
     getMany: ({ ids }) =>
       api.read(() => ({
-        data: ids.map((id) => api.posts[Number(id) - 1]) as never[],
+        data: ids.map((id) => api.find(Number(id))) as never[],
       })),
     create: () => Promise.reject(new Error("read-only")),
     update: () => Promise.reject(new Error("read-only")),
@@ -174,9 +197,9 @@ type HookName = keyof typeof HOOKS;
 function expected(api: PostsApi): Record<HookName, string[]> {
   return {
     "list p1": versions(api.page(1, 10)),
-    one: versions(api.posts[0]),
+    one: versions(api.find(1)),
     "list p2": versions(api.page(2, 10)),
-    many: versions([api.posts[0], api.posts[10]]),
+    many: versions([api.find(1), api.find(11)]),
     table: versions(api.page(1, 5)),
     "top 3 by version": versions(api.top(3)),
   };
@@ -202,6 +225,10 @@ export interface LabOptions {
   provider?: ((client: PubNub) => LiveProvider) | undefined;
   /** The API's answer time range, ms. @default [45, 80] */
   delay?: readonly [number, number];
+  /** More options for the provider (not with `provider`). */
+  providerOptions?: LiveProviderOptions;
+  /** Options for the page's PubNub client. */
+  clientOptions?: Record<string, unknown>;
 }
 
 /** The page: `<Refine>` with the chosen hooks, recording what they show. */
@@ -216,13 +243,19 @@ function renderPage(
     withLiveInvalidation(queryClient, { targeted: options.targeted ?? true });
   }
   const shown: Shown = new Map();
+  const delivered: LiveEvent[] = [];
   const provider =
     options.provider?.(client) ??
-    liveProvider(client, { coalesce: options.coalesce, releaseDelay: 0 });
+    liveProvider(client, {
+      coalesce: options.coalesce,
+      releaseDelay: 0,
+      ...options.providerOptions,
+    });
   const view = render(
     <Refine
       dataProvider={dataProviderOn(api)}
       liveProvider={provider}
+      onLiveEvent={(event) => delivered.push(event)}
       resources={[{ name: "posts" }]}
       options={{
         liveMode: "auto",
@@ -235,16 +268,22 @@ function renderPage(
       ))}
     </Refine>,
   );
-  return { shown, view };
+  return { shown, view, provider, delivered };
 }
 
 /** Renders the page on its own PubNub client; resolves once it is live. */
 export async function openLab(harness: EmulatorHarness, options: LabOptions) {
   const api = new PostsApi(options.delay ?? [45, 80]);
-  const client = harness.client("reader");
+  const client = harness.client("reader", options.clientOptions);
   const ready = connected(client);
   const names = NAMES.slice(0, options.hooks);
-  const { shown, view } = renderPage(api, client, names, options);
+  const { shown, view, provider, delivered } = renderPage(
+    api,
+    client,
+    names,
+    options,
+  );
+  let outages = 0;
   await ready;
   await settled(api);
   const channel = toPubNubChannel("resources/posts");
@@ -284,22 +323,50 @@ export async function openLab(harness: EmulatorHarness, options: LabOptions) {
         for (let id = 1; id <= count; id++) publish(id);
       }),
     /**
-     * `count` updates from `random` (0 to 1, seeded by the caller): a post
-     * from 1 to 30, 0 to `maxGap` ms apart, a `withChanged` share of them
-     * with `changed: ["version"]`, the others without `changed`.
+     * `count` changes from `random` (0 to 1, seeded by the caller), 0 to
+     * `maxGap` ms apart: a `created` share (a new post first in the list), a
+     * `deleted` share (not posts 1 and 11, which the detail and the many
+     * show), and updates of posts still there, a `withChanged` share of
+     * them with `changed: ["version"]`. Before a change, an `outages`
+     * share of the time every held long-poll fails (502): the client
+     * reconnects and catches up. Resolves once it is live and all settled.
      */
-    randomUpdates: (
+    randomChanges: (
       count: number,
       random: () => number,
-      { withChanged = 0.5, maxGap = 40 } = {},
+      {
+        withChanged = 0.5,
+        maxGap = 40,
+        created = 0,
+        deleted = 0,
+        outages: outageShare = 0,
+      } = {},
     ) =>
       measure(async () => {
+        const pick = () => api.posts[Math.floor(random() * api.posts.length)];
         for (let n = 0; n < count; n++) {
-          const id = 1 + Math.floor(random() * 30);
-          const changed = random() < withChanged ? ["version"] : undefined;
-          publish(id, "updated", changed);
+          if (random() < outageShare && harness.emulator.pendingSubscribes) {
+            harness.emulator.failPendingSubscribes({ status: 502 });
+            outages++;
+          }
+          const kind = random();
+          const post = pick();
+          if (kind < created) {
+            publish(api.create(), "created");
+          } else if (kind < created + deleted && post && post.id % 10 !== 1) {
+            api.remove(post.id);
+            publish(post.id, "deleted");
+          } else if (post) {
+            const changed = random() < withChanged ? ["version"] : undefined;
+            publish(post.id, "updated", changed);
+          }
           await sleep(Math.floor(random() * maxGap));
         }
+        const { connection } = provider as Partial<PubNubLiveProvider>;
+        await eventually(() => {
+          const status = connection?.getState().status ?? "connected";
+          if (status !== "connected") throw new Error("not live again");
+        }, 20_000);
       }),
     /** `count` events `gap` ms apart. */
     spread: (count: number, gap: number) =>
@@ -309,6 +376,10 @@ export async function openLab(harness: EmulatorHarness, options: LabOptions) {
           await sleep(gap);
         }
       }),
+    /** Outages `randomChanges` caused. */
+    outages: () => outages,
+    /** Resync events refine handed to `onLiveEvent`. */
+    resyncs: () => delivered.filter((event) => event.meta?.resync).length,
     /** Ms from the last measured case's first event to its first read. */
     firstReadDelay: () => firstReadDelay,
     close: () => view.unmount(),

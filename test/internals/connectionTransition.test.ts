@@ -149,4 +149,22 @@ describe("nextMonitorState", () => {
     }
     expect(nextMonitorState(outage, subscribing).state).toBe(outage);
   });
+
+  it("should take a message as proof of a working connection", () => {
+    const message: MonitorInput = { type: "message" };
+    const connecting = {
+      ...initialMonitorState,
+      status: "connecting",
+    } as const;
+    expect(summary(nextMonitorState(connecting, message))).toBe(
+      "connected: cancel-all",
+    );
+    expect(summary(nextMonitorState(outage, message))).toBe(
+      "connected: cancel-all, resync",
+    );
+    for (const status of ["connected", "disconnected", "error"] as const) {
+      const from = { ...initialMonitorState, status };
+      expect(nextMonitorState(from, message).state).toBe(from);
+    }
+  });
 });

@@ -26,6 +26,8 @@ export interface MemoryStatus {
   error?: boolean | string;
   affectedChannels?: string[];
   operation?: string;
+  /** The subscribe cursor, on `PNConnectedCategory` (as pubnub 9 to 12). */
+  currentTimetoken?: string;
 }
 
 /**

@@ -1,5 +1,9 @@
 import type { PubNubMessageEvent, PubNubPayload } from "../../pubnubClient";
-import { invalidChannelReason, isTooLarge } from "../pubnubRules";
+import {
+  invalidChannelReason,
+  isTooLarge,
+  nextTimetoken,
+} from "../pubnubRules";
 import {
   type MemoryMessage,
   MemoryNetwork,
@@ -180,6 +184,7 @@ export class MemoryPubNub {
     this.emitStatus({
       category: "PNConnectedCategory",
       affectedChannels: this.getSubscribedChannels(),
+      currentTimetoken: nextTimetoken(),
     });
   }
 
@@ -321,7 +326,11 @@ export class MemoryPubNub {
     const status: MemoryStatus = invalid
       ? { category: "PNConnectionErrorCategory", statusCode: 400, error: true }
       : before === 0 && active
-        ? { category: "PNConnectedCategory", affectedChannels }
+        ? {
+            category: "PNConnectedCategory",
+            affectedChannels,
+            currentTimetoken: nextTimetoken(),
+          }
         : affectedChannels.length === 0
           ? { category: "PNDisconnectedCategory" }
           : { category: "PNSubscriptionChangedCategory", affectedChannels };

@@ -51,6 +51,13 @@ async function outageAndToken(server, enableEventEngine) {
   try {
     await until("connected", () => state() === "connected");
     await until("a held long-poll", () => emulator.pendingSubscribes > 0);
+    // A first message: pubnub 8's event engine tells its cursor no other way.
+    emulator.publish("resources.posts", {
+      type: "created",
+      payload: { ids: [0] },
+    });
+    await until("the first event", () => events.length === 1);
+    await until("a held long-poll", () => emulator.pendingSubscribes > 0);
     // Two failures in a row: pubnub 8's policy retries once by itself, and
     // the event engine's first reconnect fails its handshake (which makes
     // the SDK forget its cursor). A backend publishes meanwhile.

@@ -126,6 +126,23 @@ describe(`refetches after live events, refine ${refineMajor}`, () => {
     expect(await page.eventAbout(11, "deleted")).toBe(4);
   });
 
+  it("should update a record's detail query in place from the event's data, with applyData", async () => {
+    // Post 1: lists p1 and the table show it, the many holds it, the detail is it.
+    const page = await lab({ resources: { posts: { applyData: true } } });
+    expect(await page.updateWithData(1)).toBe(3);
+    expect(page.stale()).toEqual([]);
+    // data that is not that record's (another id) is not applied: it reads.
+    expect(await page.updateWithData(1, (post) => ({ ...post, id: 2 }))).toBe(
+      4,
+    );
+    expect(page.stale()).toEqual([]);
+    page.close();
+    // Without applyData the detail reads.
+    const plain = await lab();
+    expect(await plain.updateWithData(1)).toBe(4);
+    expect(plain.stale()).toEqual([]);
+  });
+
   it("should cost no more reads for a burst in one response than for one event, without the helper", async () => {
     const page = await lab({ helper: false });
     const oneEvent = await page.event();

@@ -11,6 +11,15 @@ export interface LiveResourceOptions {
    * move rows on every page. @default []
    */
   defaultOrder?: string[] | undefined;
+  /**
+   * Whether an `updated` event about one record that carries the record
+   * after the change (`payload.data`, from `publishLiveEvent`'s `data`)
+   * replaces the data of that record's detail queries (`useOne`, `useShow`,
+   * `useForm`) in place, with no read. Only for a backend whose `data` is
+   * the whole record as `getOne` returns it. Lists and many queries still
+   * read by the rules. @default false
+   */
+  applyData?: boolean | undefined;
 }
 
 // refine's filter operators (CrudOperators) that test one field's value:

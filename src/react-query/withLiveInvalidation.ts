@@ -7,6 +7,7 @@ import {
   type QueryCacheLike,
   type QueryLike,
 } from "./liveRefetches";
+import { recordInPlace, takesRecord } from "./recordInPlace";
 
 /**
  * The part of a TanStack Query (v4 or v5) `QueryClient` that
@@ -16,6 +17,9 @@ export interface LiveInvalidationClient {
   // biome-ignore lint/suspicious/noExplicitAny: TanStack v4's and v5's overloads differ.
   invalidateQueries(...args: any[]): Promise<void>;
   getQueryCache(): QueryCacheLike;
+  /** For `applyData`; without it every query reads. */
+  // biome-ignore lint/suspicious/noExplicitAny: TanStack's is generic.
+  setQueryData?(...args: any[]): unknown;
 }
 
 type Filters = Record<string, unknown>;
@@ -37,7 +41,8 @@ export interface LiveInvalidationOptions {
   targeted?: boolean | undefined;
   /**
    * Per resource name: the fields the server orders its lists by when no
-   * sorter is given, e.g. `{ posts: { defaultOrder: ["createdAt"] } }`.
+   * sorter is given, and whether events' `data` updates detail queries in
+   * place, e.g. `{ posts: { defaultOrder: ["createdAt"], applyData: true } }`.
    * @default {}
    */
   resources?: Record<string, LiveResourceOptions> | undefined;
@@ -61,14 +66,34 @@ function isLiveInvalidation(filters: Filters): boolean {
   return filters.type === "active" && filters.refetchType === "active";
 }
 
-/** Which queries `event` can change, by `options`. */
+/**
+ * Which queries `event` can change, by `options`, after it updated the
+ * detail queries of a record it carries (`applyData`) in place.
+ */
 function targetsOf(
   event: LiveEvent,
   options: LiveInvalidationOptions,
+  queryClient: LiveInvalidationClient,
+  queries: QueryLike[],
 ): ((query: QueryLike) => boolean) | undefined {
-  if (options.targeted === false) return undefined;
-  const resource = event.channel.replace(/^resources\//, "");
-  return queriesChangedBy(event, options.resources?.[resource]);
+  const resource =
+    options.resources?.[event.channel.replace(/^resources\//, "")];
+  const changed =
+    options.targeted === false ? undefined : queriesChangedBy(event, resource);
+  const record = recordInPlace(event, resource);
+  if (record === undefined || queryClient.setQueryData === undefined) {
+    return changed;
+  }
+  const updated = new Set(
+    queries.filter((query) => takesRecord(query, record)),
+  );
+  for (const { queryKey } of updated) {
+    queryClient.setQueryData(queryKey, (old: unknown) => ({
+      ...Object(old),
+      data: record.data,
+    }));
+  }
+  return (query) => !updated.has(query) && (changed?.(query) ?? true);
 }
 
 /**
@@ -84,7 +109,7 @@ function targetsOf(
  *
  * @param options `onStats` reports the refetches asked for and run;
  * `targeted: false` refetches every active query of the resource;
- * `resources` gives a resource's default order
+ * `resources` gives a resource's default order and `applyData`
  * @returns the same client
  * @throws {TypeError} when `queryClient` is not a TanStack `QueryClient`
  * @example
@@ -121,9 +146,10 @@ export function withLiveInvalidation<Client extends LiveInvalidationClient>(
   queryClient.invalidateQueries = (...args: unknown[]) => {
     const filters = filtersOf(args);
     const event = liveEventBeingDelivered();
-    return event && isLiveInvalidation(filters)
-      ? refetches.invalidate(filters, targetsOf(event, options))
-      : original(...args);
+    if (!event || !isLiveInvalidation(filters)) return original(...args);
+    const queries = queryClient.getQueryCache().findAll(filters);
+    const targets = targetsOf(event, options, queryClient, queries);
+    return refetches.invalidate(filters, targets);
   };
   return queryClient;
 }

@@ -15,7 +15,10 @@ import {
   type PubNubLiveProvider,
   toPubNubChannel,
 } from "@refinedev/pubnub";
-import { withLiveInvalidation } from "@refinedev/pubnub/react-query";
+import {
+  type LiveResourceOptions,
+  withLiveInvalidation,
+} from "@refinedev/pubnub/react-query";
 import { QueryClient } from "@tanstack/react-query";
 import { act, render } from "@testing-library/react";
 import type PubNub from "pubnub";
@@ -219,6 +222,8 @@ export interface LabOptions {
   helper: boolean;
   /** The helper's `targeted` option. @default true */
   targeted?: boolean;
+  /** The helper's `resources` option. */
+  resources?: Record<string, LiveResourceOptions>;
   /** The provider's `coalesce` option. */
   coalesce: boolean;
   /** Another provider on the client (the bench's naive baseline). */
@@ -240,7 +245,10 @@ function renderPage(
 ) {
   const queryClient = new QueryClient();
   if (options.helper) {
-    withLiveInvalidation(queryClient, { targeted: options.targeted ?? true });
+    withLiveInvalidation(queryClient, {
+      targeted: options.targeted ?? true,
+      resources: options.resources,
+    });
   }
   const shown: Shown = new Map();
   const delivered: LiveEvent[] = [];
@@ -287,12 +295,17 @@ export async function openLab(harness: EmulatorHarness, options: LabOptions) {
   await ready;
   await settled(api);
   const channel = toPubNubChannel("resources/posts");
-  const publish = (id: number, type = "updated", changed?: string[]) => {
+  const publish = (
+    id: number,
+    type = "updated",
+    changed?: string[],
+    data?: (post: Post | undefined) => unknown,
+  ) => {
     if (type === "updated") api.change(id);
-    harness.emulator.publish(channel, {
-      type,
-      payload: changed ? { ids: [id], changed } : { ids: [id] },
-    });
+    const payload: Record<string, unknown> = { ids: [id] };
+    if (changed) payload.changed = changed;
+    if (data) payload.data = data(api.find(id));
+    harness.emulator.publish(channel, { type, payload });
   };
   let firstReadDelay = Number.NaN;
   const measure = async (events: () => Promise<void>) => {
@@ -317,6 +330,14 @@ export async function openLab(harness: EmulatorHarness, options: LabOptions) {
      */
     eventAbout: (id: number, type = "updated", changed?: string[]) =>
       measure(async () => publish(id, type, changed)),
+    /**
+     * An update of post `id` whose `payload.data` is `data` of the post
+     * after the change (the post itself by default).
+     */
+    updateWithData: (
+      id: number,
+      data: (post: Post | undefined) => unknown = (post) => post,
+    ) => measure(async () => publish(id, "updated", ["version"], data)),
     /** `count` events that reach the client in one long-poll response. */
     burst: (count: number) =>
       measure(async () => {

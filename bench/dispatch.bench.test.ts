@@ -59,7 +59,13 @@ async function measure(
   };
   const { client, listeners } = directClient();
   // Event by event: the cost per event (coalescing only makes fewer events).
-  const provider = liveProvider(client, { onError: () => {}, coalesce: false });
+  // catchUpLimit 0: a response of 100 messages would otherwise count as a
+  // possible overflow of PubNub's queue and become a resync.
+  const provider = liveProvider(client, {
+    onError: () => {},
+    coalesce: false,
+    catchUpLimit: 0,
+  });
   const floor: Array<Array<(event: LiveEvent) => void>> = Array.from(
     { length: channels },
     () => [],

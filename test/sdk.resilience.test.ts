@@ -47,6 +47,12 @@ async function receivingWithCursor(harness: EmulatorHarness, client: PubNub) {
   await eventually(() => expect(harness.emulator.pendingSubscribes).toBe(1));
 }
 
+/** Waits until the provider lost the connection and has it back. */
+async function lostAndBack(states: string[]) {
+  await eventually(() => expect(states).toContain("reconnecting"));
+  await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
+}
+
 const setUp = (client: PubNub, options: LiveProviderOptions = {}) =>
   providerHarness(client, { reconnectDelay: () => 50, ...options });
 
@@ -73,8 +79,7 @@ describe.each(subscribeLoops)(
         payload: { ids: [1] },
       });
 
-      await eventually(() => expect(states).toContain("reconnecting"));
-      await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
+      await lostAndBack(states);
       await eventually(() => expect(postsEvents).toHaveLength(1));
       expect(states).toEqual([
         "connecting",
@@ -149,8 +154,7 @@ describe.each(subscribeLoops)(
           payload: { ids: [id] },
         });
       }
-      await eventually(() => expect(states).toContain("reconnecting"));
-      await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
+      await lostAndBack(states);
       await eventually(() => expect(withoutResync).toHaveLength(1));
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(withoutResync.flatMap((e) => e.payload.ids)).toEqual([1, 2, 3]);
@@ -203,8 +207,7 @@ describe.each(subscribeLoops)(
       harness.emulator.failNext("subscribe", { status: 500 });
       const { states, listen } = setUp(client, { resyncJitter: 0 });
       const { events } = listen();
-      await eventually(() => expect(states).toContain("reconnecting"));
-      await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
+      await lostAndBack(states);
       await eventually(() => expect(events).toHaveLength(1));
       expect(events[0]).toMatchObject({ type: "*", meta: { resync: true } });
     });
@@ -227,8 +230,7 @@ describe.each(subscribeLoops)(
         type: "deleted",
         payload: { ids: [1] },
       });
-      await eventually(() => expect(states).toContain("reconnecting"));
-      await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
+      await lostAndBack(states);
       await eventually(() => expect(events).toHaveLength(1));
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(events.map((event) => event.type)).toEqual(["*"]);
@@ -247,8 +249,7 @@ describe.each(subscribeLoops)(
         payload: { ids: [7] },
       });
       harness.emulator.loseBacklog();
-      await eventually(() => expect(states).toContain("reconnecting"));
-      await eventually(() => expect(states.at(-1)).toBe("connected"), RECOVERY);
+      await lostAndBack(states);
       await eventually(() => expect(events).toHaveLength(1));
       expect(events[0]).toMatchObject({ type: "*", meta: { resync: true } });
     });

@@ -1,4 +1,5 @@
 import type { LiveEvent } from "@refinedev/core";
+import { isPlainObject } from "../jsonSafe";
 import type { LiveResourceOptions } from "./liveEventTargets";
 import type { QueryLike } from "./liveRefetches";
 import { refineQueryOf } from "./refineQueryKey";
@@ -21,13 +22,13 @@ export function recordInPlace(
     return undefined;
   }
   const { ids, data } = Object(event.payload);
-  if (!Array.isArray(ids) || ids.length !== 1) return undefined;
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+  if (!Array.isArray(ids) || ids.length !== 1 || !isPlainObject(data)) {
     return undefined;
   }
   const id = String(ids[0]);
-  const own = (data as { id?: unknown }).id;
-  return own === undefined || String(own) === id ? { id, data } : undefined;
+  return data.id === undefined || String(data.id) === id
+    ? { id, data }
+    : undefined;
 }
 
 /**

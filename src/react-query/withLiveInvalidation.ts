@@ -74,7 +74,7 @@ function targetsOf(
   event: LiveEvent,
   options: LiveInvalidationOptions,
   queryClient: LiveInvalidationClient,
-  queries: QueryLike[],
+  filters: Filters,
 ): ((query: QueryLike) => boolean) | undefined {
   const resource =
     options.resources?.[event.channel.replace(/^resources\//, "")];
@@ -84,6 +84,7 @@ function targetsOf(
   if (record === undefined || queryClient.setQueryData === undefined) {
     return changed;
   }
+  const queries = queryClient.getQueryCache().findAll(filters);
   const updated = new Set(
     queries.filter((query) => takesRecord(query, record)),
   );
@@ -147,8 +148,7 @@ export function withLiveInvalidation<Client extends LiveInvalidationClient>(
     const filters = filtersOf(args);
     const event = liveEventBeingDelivered();
     if (!event || !isLiveInvalidation(filters)) return original(...args);
-    const queries = queryClient.getQueryCache().findAll(filters);
-    const targets = targetsOf(event, options, queryClient, queries);
+    const targets = targetsOf(event, options, queryClient, filters);
     return refetches.invalidate(filters, targets);
   };
   return queryClient;

@@ -1,7 +1,8 @@
 // Records the README's demo, docs/demo.gif: the posts example in two
 // windows, Alice's and Bob's. Alice creates a post and it appears in Bob's
 // list; both open the same post and see each other; Alice saves it, Bob is
-// told, and Refresh loads her change. Each window is filmed with Chromium's
+// told, and Refresh loads her change; then a change made in SQL, outside
+// the app, shows in both lists. Each window is filmed with Chromium's
 // screencast (CDP Page.startScreencast) and Debian's ffmpeg (installed with
 // apt when missing) puts the two films side by side in one GIF.
 //
@@ -15,6 +16,7 @@ import {
   newWindow,
   openLiveTab,
   startExampleAndBrowser,
+  waitLive,
 } from "../test/e2e/exampleBrowser.mjs";
 import { missingSystemPackage } from "./missingSystemPackage.mjs";
 
@@ -130,6 +132,26 @@ async function playScenario(example, alice, bob) {
     document.querySelector("#title")?.value.endsWith("(edited)"),
   );
   await pause(bob, 2000);
+
+  // A change made outside the app, in SQL: the database's trigger tells
+  // the backend, which publishes it to both windows.
+  await Promise.all([
+    bob.goto(`${example.appUrl}/posts`),
+    alice.goto(`${example.appUrl}/posts`),
+  ]);
+  await Promise.all([waitLive(alice), waitLive(bob)]);
+  await pause(alice, 1500);
+  await example.database.exec(
+    "UPDATE posts SET title = 'Changed in SQL, outside the app' WHERE id = 2",
+  );
+  await Promise.all(
+    [alice, bob].map((page) =>
+      page
+        .getByRole("cell", { name: "Changed in SQL, outside the app" })
+        .waitFor(),
+    ),
+  );
+  await pause(bob, 2500);
 }
 
 async function main() {

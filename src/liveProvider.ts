@@ -4,7 +4,7 @@ import type { Subscriber } from "./channelRegistry";
 import type { ConnectionStore } from "./connection/connectionState";
 import { DisposedError } from "./errors/DisposedError";
 import type { LiveError } from "./errors/LiveError";
-import { PublishError } from "./errors/PublishError";
+import { lacksPublishKey, PublishError } from "./errors/PublishError";
 import { isPubNubLiveError } from "./errors/PubNubLiveError";
 import { SubscribeError } from "./errors/SubscribeError";
 import { typeFilter, watchedIds } from "./eventFilter";
@@ -37,7 +37,18 @@ export interface PubNubLiveProvider extends LiveProvider {
    * handles of other clients, and handles it has released already.
    */
   unsubscribe(subscription: LiveSubscription): void;
+  /**
+   * Publishes refine's event, unless the backend publishes (`publishFrom`,
+   * or a client without a `publishKey`).
+   */
   publish(event: LiveEvent): void;
+  /**
+   * This client's echo identity, sent as PubNub `meta.sender` with its
+   * publishes. A backend that publishes the change a browser asked for can
+   * pass it as `publishLiveEvent`'s `sender`, so that browser ignores its
+   * own change as it would its own publish (`ignoreOwnEvents`).
+   */
+  readonly senderId: string;
   /** The client's connection state, to show "Live" or "Reconnecting…". */
   readonly connection: ConnectionStore;
   /**
@@ -121,6 +132,7 @@ export function liveProvider(
 
   const provider: PubNubLiveProvider = {
     connection: session.connection,
+    senderId: session.senderId,
 
     subscribe(subscribeOptions) {
       const channel = subscribeOptions?.channel;
@@ -142,13 +154,17 @@ export function liveProvider(
     publish(event) {
       const channel = event?.channel;
       attempt("publish", channel, () => {
+        if (settings.backendPublishes) return;
         const meta = { sender: session.senderId };
         const prepared = preparePublish(event, settings.namespace, meta);
         Promise.resolve(pubnub.publish({ ...prepared, meta })).catch(
-          (cause: unknown) =>
+          (cause: unknown) => {
+            // A subscribe-only client: its backend publishes.
+            if (lacksPublishKey(cause)) return;
             settings.report(
               new PublishError({ reason: "refused", channel, cause }),
-            ),
+            );
+          },
         );
       });
     },

@@ -19,6 +19,8 @@ import type { LiveProviderOptions } from "./types";
  */
 export interface ProviderSettings extends ProviderScope, ClientCallbacks {
   readonly namespace: string | undefined;
+  /** `true`: `publish` does nothing, the backend publishes. */
+  readonly backendPublishes: boolean;
   readonly onConnectionStateChange:
     | ((state: ConnectionState) => void)
     | undefined;
@@ -32,6 +34,7 @@ const CLIENT_METHODS = ["channel", "publish", "addListener"] as const;
  * @throws {TypeError} when `pubnub` is not a PubNub client
  * @throws {RangeError} for an unusable `releaseDelay`, `catchUpLimit`,
  *   `catchUpWindow` or `resyncJitter`
+ * @throws {TypeError} for a `publishFrom` other than `"client"` or `"backend"`
  * @throws {ChannelNameError} for a namespace the mapping cannot carry
  */
 export function resolveProviderOptions(
@@ -45,12 +48,20 @@ export function resolveProviderOptions(
         : "liveProvider(pubnub): not a PubNub client",
     );
   }
-  const { namespace, releaseDelay = 1000 } = options;
+  const { namespace, releaseDelay = 1000, publishFrom = "client" } = options;
   assertTimerDelay("releaseDelay", releaseDelay);
+  if (publishFrom !== "client" && publishFrom !== "backend") {
+    throw new TypeError(
+      process.env.NODE_ENV !== "production"
+        ? `liveProvider: publishFrom must be "client" or "backend", got ${describeCause(publishFrom)}.`
+        : "liveProvider: publishFrom",
+    );
+  }
   if (namespace !== undefined) assertNamespace(namespace);
   return {
     ...catchUpSettings(options),
     namespace,
+    backendPublishes: publishFrom === "backend",
     releaseDelay,
     ignoreOwnEvents: options.ignoreOwnEvents ?? true,
     resync: options.resync ?? true,

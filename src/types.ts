@@ -42,6 +42,19 @@ export interface LiveProviderOptions {
   releaseDelay?: number | undefined;
 
   /**
+   * Who publishes the events of refine's mutation hooks. `"client"`: this
+   * provider publishes them from the browser (the client needs a
+   * `publishKey`). `"backend"`: your backend publishes every change
+   * (`publishLiveEvent` from `@refinedev/pubnub/server`), so `publish` does
+   * nothing: no request, no error. A client without a `publishKey` behaves
+   * as `"backend"` whatever this says, because the SDK cannot publish
+   * without one.
+   *
+   * @default "client"
+   */
+  publishFrom?: "client" | "backend" | undefined;
+
+  /**
    * Receives every failure: channels that cannot be mapped, failed
    * publishes, dropped messages, throwing callbacks. The provider itself
    * never throws into refine. A subscriber's failures go to the provider it

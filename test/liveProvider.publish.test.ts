@@ -5,7 +5,7 @@ import {
   PublishError,
 } from "@refinedev/pubnub";
 import { MemoryNetwork, MemoryPubNub } from "@refinedev/pubnub/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { memoryHarness, recorder } from "./helpers/memoryHarness";
 import { errorLog } from "./helpers/providerHarness";
 
@@ -196,21 +196,41 @@ describe("publish() size guard", () => {
 });
 
 describe("publish() failures", () => {
-  it("should report a subscribe-only client clearly", async () => {
+  it("should leave publishing to the backend, silently, on a client without a publish key", async () => {
     const network = new MemoryNetwork();
     const pubnub = new MemoryPubNub({ network, publishKey: null });
     const { errors, onError } = errorLog();
     const provider = liveProvider(pubnub, { onError });
-    expect(() =>
-      provider.publish({ channel: posts, type: "created", payload: {}, date }),
-    ).not.toThrow();
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    provider.publish({ channel: posts, type: "created", payload: {}, date });
     await network.flush();
-    await Promise.resolve();
-    expect(errors[0]).toBeInstanceOf(PublishError);
-    expect((errors[0] as PublishError).message).toMatch(/no publishKey/);
-    expect((errors[0] as PublishError).pubnubCategory).toBe(
-      "PNValidationErrorCategory",
-    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(network.messages).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('should not publish at all with publishFrom: "backend", and refuse other values', async () => {
+    const { network, pubnub } = memoryHarness();
+    const publish = vi.spyOn(pubnub, "publish");
+    const { errors, onError } = errorLog();
+    const provider = liveProvider(pubnub, { publishFrom: "backend", onError });
+    provider.publish({ channel: posts, type: "created", payload: {}, date });
+    await network.flush();
+    expect(publish).not.toHaveBeenCalled();
+    expect(errors).toEqual([]);
+    liveProvider(pubnub, { publishFrom: "client" }).publish({
+      channel: posts,
+      type: "created",
+      payload: {},
+      date,
+    });
+    await network.flush();
+    expect(network.messages).toHaveLength(1);
+    expect(() =>
+      liveProvider(pubnub, { publishFrom: "server" as "backend" }),
+    ).toThrow(/publishFrom must be "client" or "backend", got server/);
   });
 
   it("should report access denied and network errors with their status", async () => {

@@ -110,6 +110,42 @@ describe("publishLiveEvent()", () => {
     expect(backend.network.messages).toEqual([]);
   });
 
+  it("should mark an event as a browser's own with its sender, which only that browser ignores", async () => {
+    const network = new MemoryNetwork();
+    const backend = new MemoryPubNub({ network, userId: "server" });
+    const saver = liveProvider(new MemoryPubNub({ network }));
+    const other = liveProvider(new MemoryPubNub({ network }));
+    const heard = { saver: vi.fn(), other: vi.fn() };
+    for (const [name, provider] of [
+      ["saver", saver],
+      ["other", other],
+    ] as const) {
+      provider.subscribe({
+        channel: "resources/posts",
+        types: ["*"],
+        callback: heard[name],
+      });
+    }
+    await publishLiveEvent(
+      backend,
+      { resource: "posts", type: "updated", ids: [1] },
+      { sender: saver.senderId },
+    );
+    await network.flush();
+    expect(heard.other).toHaveBeenCalledTimes(1);
+    expect(heard.saver).not.toHaveBeenCalled();
+    expect(network.messages[0]?.meta).toEqual({ sender: saver.senderId });
+    for (const sender of ["", 7]) {
+      await expect(
+        publishLiveEvent(
+          backend,
+          { resource: "posts", type: "updated" },
+          { sender: sender as string },
+        ),
+      ).rejects.toThrow(/`sender` must be a browser's `provider.senderId`/);
+    }
+  });
+
   it("should take a custom channel and extra payload", async () => {
     const backend = new MemoryPubNub();
     await publishLiveEvent(backend, {

@@ -59,6 +59,7 @@ describe("types", () => {
             | "no-channel"
             | "bad-changed"
             | "bad-data"
+            | "bad-sender"
             | "too-large"
           >();
         }

@@ -5,7 +5,8 @@ import { describeCause, PubNubLiveError } from "./PubNubLiveError";
  * `pubnubCategory` and `statusCode` say why). `no-type`: the event has no
  * type. `no-channel`: a server event named neither a resource nor a
  * channel. `bad-changed` and `bad-data`: a server event's `changed` is not a
- * list of field names, or its `data` not a record. `too-large`: not even the
+ * list of field names, or its `data` not a record. `bad-sender`: a server
+ * event's `sender` is not a non-empty string. `too-large`: not even the
  * event's type fits PubNub's limit.
  */
 export type PublishErrorReason =
@@ -14,6 +15,7 @@ export type PublishErrorReason =
   | "no-channel"
   | "bad-changed"
   | "bad-data"
+  | "bad-sender"
   | "too-large";
 
 interface PublishErrorContext {
@@ -36,6 +38,17 @@ function statusOf(cause: unknown): {
   return Object((cause as { status?: unknown } | undefined)?.status ?? cause);
 }
 
+/**
+ * Whether the SDK refused a publish because its client has no publish key:
+ * a subscribe-only browser, whose backend publishes instead.
+ */
+export function lacksPublishKey(cause: unknown): boolean {
+  const { message } = statusOf(cause);
+  const detail =
+    typeof message === "string" ? message : String(Object(cause).message);
+  return detail.includes("publishKey");
+}
+
 function refusal(cause: unknown): string {
   const { category, statusCode, message } = statusOf(cause);
   const detail =
@@ -44,7 +57,7 @@ function refusal(cause: unknown): string {
       : cause instanceof Error
         ? cause.message
         : describeCause(cause);
-  return detail.includes("publishKey")
+  return lacksPublishKey(cause)
     ? "this client has no publishKey, so it can only subscribe. Publish from your backend (docs/security.md) or add a publishKey."
     : statusCode === 403 || category === "PNAccessDeniedCategory"
       ? "access denied (403): the client's token does not grant write on this channel. Publish from your backend or grant write."
@@ -68,6 +81,7 @@ function describe({
     "no-type": `Cannot publish the live event for "${channel}": it has no type (a non-empty string).`,
     "bad-changed": `Cannot publish the live event for "${channel}": \`changed\` must list the names of the fields that changed, e.g. ["title", "author.name"].`,
     "bad-data": `Cannot publish the live event for "${channel}": \`data\` must be the record, a plain JSON object.`,
+    "bad-sender": `Cannot publish the live event for "${channel}": \`sender\` must be a browser's \`provider.senderId\`, a non-empty string.`,
     "too-large": `The live event for "${channel}" is ${size} bytes URL-encoded even reduced to its type, over the ${limit} byte limit; use a shorter event type.`,
     refused: `Publishing the live event for "${channel}" failed: ${reason === "refused" ? refusal(cause) : ""}`,
   }[reason];

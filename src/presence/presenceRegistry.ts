@@ -115,9 +115,15 @@ export class PresenceRegistry {
     return list?.list(this.#client.getUserId()) ?? [];
   }
 
-  /** Reads every watched channel again (after the connection was lost). */
+  /**
+   * Reads every watched channel again and sends states that were refused
+   * meanwhile (after the connection was lost, or its token renewed).
+   */
   refresh(): void {
     for (const [channel, watch] of this.#watches) this.#seed(channel, watch);
+    for (const [channel, entry] of this.#entries) {
+      this.#sendState(channel, entry);
+    }
   }
 
   // Several handles on one channel: their states merged, later ones winning.
@@ -131,9 +137,10 @@ export class PresenceRegistry {
     const text = JSON.stringify(state);
     if (text === entry.sentState) return;
     entry.sentState = text;
-    this.#client
-      .setState({ channels: [channel], state })
-      .catch((cause) => this.#fail(channel, cause));
+    this.#client.setState({ channels: [channel], state }).catch((cause) => {
+      if (entry.sentState === text) entry.sentState = "";
+      this.#fail(channel, cause);
+    });
   }
 
   /**
@@ -245,9 +252,20 @@ export class PresenceRegistry {
   }
 
   #fail(channel: string, cause: unknown): void {
-    const reason = isAccessDenied(cause) ? "access-denied" : "refused";
+    const denied = isAccessDenied(cause);
+    // Refused after its access check passed: the token expired. The
+    // provider renews it, and refresh() then reads and sends again.
+    if (denied && this.#accessChecked(channel)) return;
+    const reason = denied ? "access-denied" : "refused";
     this.#options.report(
       new PresenceError({ reason, pubnubChannel: channel, cause }),
+    );
+  }
+
+  #accessChecked(channel: string): boolean {
+    return (
+      this.#watches.get(channel)?.subscription !== undefined ||
+      this.#entries.get(channel)?.subscription !== undefined
     );
   }
 

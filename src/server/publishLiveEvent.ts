@@ -57,6 +57,12 @@ function payloadOf(
 export interface PublishLiveEventOptions {
   /** The browsers' `liveProvider` namespace, if they use one. */
   namespace?: string;
+  /**
+   * The `senderId` of the browser whose request caused the change
+   * (`provider.senderId`, sent along with the request): that browser
+   * ignores the event as its own (`ignoreOwnEvents`), every other one gets it.
+   */
+  sender?: string;
 }
 
 /**
@@ -66,8 +72,8 @@ export interface PublishLiveEventOptions {
  * @returns the PubNub channel and the publish timetoken
  * @throws {ChannelNameError} for a channel that cannot be mapped
  * @throws {PublishError} when the event names no channel (`no-channel`) or
- * no type (`no-type`), its `changed` or `data` is malformed (`bad-changed`,
- * `bad-data`), not even its type fits (`too-large`), or PubNub refuses the
+ * no type (`no-type`), its `changed`, `data` or `sender` is malformed
+ * (`bad-changed`, `bad-data`, `bad-sender`), not even its type fits (`too-large`), or PubNub refuses the
  * publish (`refused`)
  * @example
  * await publishLiveEvent(pubnub, { resource: "posts", type: "updated", ids: [1] });
@@ -84,6 +90,10 @@ export async function publishLiveEvent(
     throw new PublishError({ reason: "no-channel" });
   }
   const payload = payloadOf(event, refineChannel);
+  const { sender } = options;
+  if (sender !== undefined && (typeof sender !== "string" || sender === "")) {
+    throw new PublishError({ reason: "bad-sender", channel: refineChannel });
+  }
   const { channel, message } = preparePublish(
     {
       channel: refineChannel,
@@ -98,6 +108,7 @@ export async function publishLiveEvent(
     const response = (await pubnub.publish({
       channel,
       message,
+      ...(sender === undefined ? {} : { meta: { sender } }),
     })) as { timetoken?: unknown } | undefined;
     return { channel, timetoken: String(response?.timetoken ?? "") };
   } catch (cause) {

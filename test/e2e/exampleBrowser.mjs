@@ -1,5 +1,10 @@
 // The posts example on free ports and a headless Chromium, for the browser
 // tests. Playwright's launch() gives Chromium a fresh, temporary profile.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 import { startExample } from "../../examples/posts/scripts/start.mjs";
 
@@ -16,14 +21,49 @@ if (!(CPU_THROTTLE >= 1)) {
   );
 }
 
-/** Starts the example (emulator, API, app) and Chromium. */
-export async function startExampleAndBrowser() {
+/**
+ * The example on free ports, with a database of its own in a new folder
+ * (or on `DATABASE_URL`'s server, reset), its API log in `example.log`.
+ */
+export async function startTestExample(options = {}) {
+  const log = [];
+  const dataDir = mkdtempSync(join(tmpdir(), "posts-example-"));
   const example = await startExample({
     emulatorPort: 0,
     apiPort: 0,
     appPort: 0,
     quiet: true,
+    database: { dataDir, reset: true },
+    log: (line) => log.push(line),
+    ...options,
   });
+  example.log = log;
+  const close = example.close;
+  example.close = async () => {
+    await close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return example;
+}
+
+/**
+ * `npm run example:sql -- sql` against `example`'s API, or straight to the
+ * server at `databaseUrl`; resolves to its `{ stdout, stderr }`.
+ */
+export function exampleSql(example, sql, databaseUrl) {
+  const env = { ...process.env, EXAMPLE_API_URL: example.apiUrl };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  return promisify(execFile)(
+    process.execPath,
+    ["examples/posts/scripts/sql.mjs", sql],
+    { env },
+  );
+}
+
+/** Starts the example (database, backend, emulator, app) and Chromium. */
+export async function startExampleAndBrowser(options = {}) {
+  const example = await startTestExample(options);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -10,7 +10,7 @@ import routerProvider, {
   CatchAllNavigate,
   NavigateToResource,
 } from "@refinedev/react-router";
-import dataProvider from "@refinedev/simple-rest";
+import dataProvider, { axiosInstance } from "@refinedev/simple-rest";
 import { QueryClient } from "@tanstack/react-query";
 import { App as AntdApp, ConfigProvider } from "antd";
 import { Fragment, type ReactNode } from "react";
@@ -28,6 +28,11 @@ import { PostShow } from "./pages/posts/show";
 import { provider } from "./pubnub";
 
 const API_URL = import.meta.env.VITE_API_URL ?? "http://127.0.0.1:4000";
+
+// Every write names this tab's live session, so the backend's event about it
+// is this tab's own: refine refetched already, and the edit page does not
+// alert its own saver (ignoreOwnEvents).
+axiosInstance.defaults.headers.common["x-live-sender"] = provider.senderId;
 
 // One read per query per live event, however many live hooks a page has;
 // the header shows the reads it saved.

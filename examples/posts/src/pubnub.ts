@@ -1,6 +1,7 @@
 import { liveProvider } from "@refinedev/pubnub";
 import PubNub from "pubnub";
 import { readIdentity } from "./auth/identity";
+import { fetchLiveToken } from "./liveToken";
 
 const env = import.meta.env;
 
@@ -24,9 +25,10 @@ export const usesSharedWorker =
 // before any page subscribes.
 const guest = `guest-${Math.random().toString(36).slice(2, 8)}`;
 
-// One client per app, created outside React.
+// One client per app, created outside React. It has no publish key: the
+// backend publishes every change, from the database (server/changeFeed.mjs).
+// It reads with an Access Manager token for the signed-in user.
 export const pubnub = new PubNub({
-  publishKey: env.VITE_PUBNUB_PUBLISH_KEY ?? "demo",
   subscribeKey: env.VITE_PUBNUB_SUBSCRIBE_KEY ?? "demo",
   userId: readIdentity()?.id ?? guest,
   ...(usesEmulator ? { origin: env.VITE_PUBNUB_ORIGIN, ssl: false } : {}),
@@ -44,6 +46,50 @@ export const pubnub = new PubNub({
   retryConfiguration: PubNub.LinearRetryPolicy({ delay: 2, maximumRetry: 2 }),
 });
 
+/** The user the client is for, and its token on the way. */
+let signedIn: { userId: string; ready: Promise<void> } | undefined;
+
+/**
+ * Makes the client `userId`'s and gives it that user's token, before any
+ * page subscribes. Called at sign-in and by every auth check; one request
+ * per user.
+ */
+export function signInLive(userId: string): Promise<void> {
+  if (signedIn?.userId !== userId) {
+    const ready = fetchLiveToken(userId).then((token) => {
+      pubnub.userId = userId;
+      pubnub.setToken(token);
+    });
+    signedIn = { userId, ready };
+    ready.catch(() => {
+      if (signedIn?.ready === ready) signedIn = undefined;
+    });
+  }
+  return signedIn.ready;
+}
+
+/**
+ * Signs the client out: the next sign-in fetches a new token. The old one
+ * stays until then, so the pages that are still closing do not send
+ * requests without one.
+ */
+export function signOutLive(): void {
+  signedIn = undefined;
+}
+
+// A client without a publish key leaves refine's mutation events to the
+// backend: `publish` does nothing. When PubNub refuses an expired token,
+// the provider asks `getToken` for a new one and carries on.
 export const provider = liveProvider(pubnub, {
-  onError: (error) => console.warn(`[live] ${error.message}`),
+  getToken: () => fetchLiveToken(pubnub.userId),
+  onError: (error) => {
+    // A token that ran out: renewed through getToken, nothing to tell.
+    if (
+      error.category === "access-denied" &&
+      error.reason === "token-refused"
+    ) {
+      return;
+    }
+    console.warn(`[live] ${error.message}`);
+  },
 });

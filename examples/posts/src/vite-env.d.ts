@@ -5,6 +5,5 @@ interface ImportMetaEnv {
   readonly VITE_API_URL?: string;
   /** Set to the emulator's host:port to use it instead of PubNub's cloud. */
   readonly VITE_PUBNUB_ORIGIN?: string;
-  readonly VITE_PUBNUB_PUBLISH_KEY?: string;
   readonly VITE_PUBNUB_SUBSCRIBE_KEY?: string;
 }

@@ -1,3 +1,4 @@
+import { encodeAccessToken } from "./accessToken";
 import type { RequestParts } from "./requestParts";
 
 const READ = 1;
@@ -17,7 +18,6 @@ interface Grant {
  */
 export class AccessManager {
   readonly #grants = new Map<string, Grant>();
-  #counter = 0;
 
   /** Handles `POST /v3/pam/{sub}/grant`; returns the token. */
   grant(body: unknown): string {
@@ -29,14 +29,22 @@ export class AccessManager {
         uuid?: string;
       };
     };
-    const token = `pn-emulator-token-${++this.#counter}-${Math.random().toString(36).slice(2, 10)}`;
+    const channels = permissions.resources?.channels ?? {};
+    const patterns = permissions.patterns?.channels ?? {};
+    const token = encodeAccessToken({
+      ttl,
+      channels,
+      patterns,
+      userId: permissions.uuid,
+    });
     this.#grants.set(token, {
       userId: permissions.uuid,
       expiresAt: Date.now() + ttl * 60_000,
-      channels: new Map(Object.entries(permissions.resources?.channels ?? {})),
-      patterns: Object.entries(permissions.patterns?.channels ?? {}).map(
-        ([pattern, bits]) => [new RegExp(pattern), bits],
-      ),
+      channels: new Map(Object.entries(channels)),
+      patterns: Object.entries(patterns).map(([pattern, bits]) => [
+        new RegExp(pattern),
+        bits,
+      ]),
     });
     return token;
   }

@@ -1,5 +1,5 @@
 import type { AuthProvider } from "@refinedev/core";
-import { pubnub } from "../pubnub";
+import { signInLive, signOutLive } from "../pubnub";
 import {
   forgetIdentity,
   type Identity,
@@ -16,7 +16,8 @@ export interface LoginValues {
 
 /**
  * Sign-in without passwords: the identity only names the user for presence
- * ("alice is also editing this post") and becomes the PubNub user id.
+ * ("alice is also editing this post") and becomes the PubNub user id, with
+ * a subscribe-only token for that user from the API.
  */
 export const authProvider: AuthProvider = {
   async login({ name, color }: LoginValues) {
@@ -28,17 +29,21 @@ export const authProvider: AuthProvider = {
     }
     const identity = identityOf(name, color);
     saveIdentity(identity, "browser");
-    pubnub.userId = identity.id;
+    await signInLive(identity.id);
     return { success: true, redirectTo: "/posts" };
   },
   async logout() {
     forgetIdentity();
+    signOutLive();
     return { success: true, redirectTo: "/login" };
   },
   async check() {
-    return readIdentity()
-      ? { authenticated: true }
-      : { authenticated: false, redirectTo: "/login", logout: true };
+    const identity = readIdentity();
+    if (!identity) {
+      return { authenticated: false, redirectTo: "/login", logout: true };
+    }
+    await signInLive(identity.id);
+    return { authenticated: true };
   },
   async getIdentity(): Promise<Identity | null> {
     return readIdentity() ?? null;

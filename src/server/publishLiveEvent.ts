@@ -73,8 +73,8 @@ export interface PublishLiveEventOptions {
  * @throws {ChannelNameError} for a channel that cannot be mapped
  * @throws {PublishError} when the event names no channel (`no-channel`) or
  * no type (`no-type`), its `changed`, `data` or `sender` is malformed
- * (`bad-changed`, `bad-data`, `bad-sender`), not even its type fits (`too-large`), or PubNub refuses the
- * publish (`refused`)
+ * (`bad-changed`, `bad-data`, `bad-sender`), not even its type fits
+ * (`too-large`), or PubNub refuses the publish (`refused`)
  * @example
  * await publishLiveEvent(pubnub, { resource: "posts", type: "updated", ids: [1] });
  */

@@ -5,7 +5,12 @@
 // reconnects, and announces what changed meanwhile as a `*` event
 // ("refetch"), found from the tables' versions. A publish that fails (PubNub
 // out of reach) is retried for about half a minute.
-import { fieldOfColumn, resourceOfTable, toRecord } from "./records.mjs";
+import {
+  fieldOfColumn,
+  RESOURCES,
+  resourceOfTable,
+  toRecord,
+} from "./records.mjs";
 
 const TYPES = { INSERT: "created", UPDATE: "updated", DELETE: "deleted" };
 
@@ -86,10 +91,13 @@ export async function startChangeFeed({ database, publish, log }) {
       log(
         `${table} changed while the listener was away: pages refetch ${resource}`,
       );
-      await publish({ resource, type: "*" }).catch((error) =>
-        log(`could not publish * ${resource}: ${error.message}`),
-      );
+      await refetchEverywhere(resource);
     }
+  };
+
+  const refetchEverywhere = (resource) => {
+    const event = { resource, type: "*" };
+    return publishWithRetry(() => publish(event), event);
   };
 
   const onLost = async (error) => {
@@ -100,12 +108,19 @@ export async function startChangeFeed({ database, publish, log }) {
       if (closed) return;
       try {
         unlisten = await database.listen("live", onNotify, onLost);
-        log(`database listener back after ${Date.now() - since} ms`);
-        await catchUp();
-        return;
       } catch (retryError) {
         log(`database listener: ${retryError.message}; retrying`);
+        continue;
       }
+      log(`database listener back after ${Date.now() - since} ms`);
+      await catchUp().catch(async (catchUpError) => {
+        // Unknown what changed: rather every page refetches than misses it.
+        log(`could not read the versions (${catchUpError.message})`);
+        for (const resource of Object.keys(RESOURCES)) {
+          await refetchEverywhere(resource);
+        }
+      });
+      return;
     }
   };
 

@@ -264,8 +264,12 @@ describe("the guide's app in two windows of two users", () => {
       "../../dist/testing/server.js"
     );
     example.emulator = await startEmulatorServer({ port, emulator });
-    await Promise.all([waitLive(alice), waitLive(bob)]);
-    await bob.getByText("Back online").waitFor();
+    // The notice shows for 4.5 s: look for it while the windows reconnect.
+    await Promise.all([
+      waitLive(alice),
+      waitLive(bob),
+      bob.getByText("Back online").waitFor(),
+    ]);
     await bob
       .getByRole("cell", { name: "Written while PubNub was away" })
       .waitFor();

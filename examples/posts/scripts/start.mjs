@@ -152,6 +152,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const reset = process.argv.includes("--reset");
   const running = await startExample({ database: { reset } }).catch((error) => {
     console.error(`Could not start the example: ${error.message}`);
+    if (process.env.DATABASE_URL && error.code !== "EADDRINUSE") {
+      console.error(
+        "Check DATABASE_URL (postgres://user:password@host:port/database), or unset it to use the embedded database.",
+      );
+    }
     if (error.code === "EADDRINUSE") {
       console.error(
         "A port is taken: stop the other process, or free ports 4100, 4000 and 5173.",

@@ -38,6 +38,8 @@ async function visit(page, path) {
 
 const UPDATED = "This post is updated. Refresh to see changes.";
 const DELETED = "This post is deleted.";
+const MAYBE =
+  "This post may have changed while live updates were away. Refresh to see changes.";
 
 before(async () => {
   ({ example, browser } = await startExampleAndBrowser());
@@ -98,6 +100,19 @@ describe("the example in production's shape", () => {
     await exampleSql("UPDATE posts SET title = 'Renamed again' WHERE id = 1");
     await bob.getByRole("cell", { name: "Renamed again" }).waitFor();
     await alice.getByRole("alert").filter({ hasText: UPDATED }).waitFor();
+  });
+
+  it("tells an edit page that its post may have changed when the backend says refetch (*)", async () => {
+    await visit(bob, "/posts/edit/3");
+    await bob.waitForFunction(() => document.querySelector("#title")?.value);
+    // What the change feed publishes after its database listener was away.
+    example.emulator.emulator.publish("resources.posts", {
+      type: "*",
+      payload: {},
+    });
+    const alert = bob.getByRole("alert").filter({ hasText: MAYBE });
+    await alert.getByRole("button", { name: "Refresh" }).click();
+    await alert.waitFor({ state: "detached" });
   });
 
   it("refuses a publish made with a browser's token (403), and the other window hears nothing", async () => {

@@ -3,14 +3,22 @@ import type { LiveEvent } from "@refinedev/core";
 import { Alert } from "antd";
 import { useCallback, useState } from "react";
 
-export type Change = "deleted" | "updated" | undefined;
+/** `maybe`: a `*` event, after which anything may have changed. */
+export type Change = "deleted" | "updated" | "maybe" | undefined;
 
-/** Turns live events about one post into the change to tell the user about. */
+/**
+ * Turns live events about one post into the change to tell the user about.
+ * A `*` event (the provider's resync after a long outage, or the backend's
+ * "refetch" after its database listener was away) says the post may have
+ * changed; it never hides a known update or deletion.
+ */
 export function useChangedElsewhere() {
   const [change, setChange] = useState<Change>();
   const onLiveEvent = useCallback((event: LiveEvent) => {
     if (event.type === "deleted" || event.type === "updated") {
       setChange(event.type);
+    } else if (event.type === "*") {
+      setChange((known) => known ?? "maybe");
     }
   }, []);
   return { change, onLiveEvent, dismiss: () => setChange(undefined) };
@@ -34,10 +42,14 @@ export function ChangedElsewhereAlert({
       />
     );
   }
-  if (change === "updated") {
+  if (change === "updated" || change === "maybe") {
     return (
       <Alert
-        message="This post is updated. Refresh to see changes."
+        message={
+          change === "updated"
+            ? "This post is updated. Refresh to see changes."
+            : "This post may have changed while live updates were away. Refresh to see changes."
+        }
         type="warning"
         style={{ marginBottom: 20 }}
         action={<RefreshButton size="small" onClick={onRefresh} />}

@@ -79,12 +79,13 @@ afterEach(() => {
   assert.deepEqual(problems.splice(0), [], "no console errors or warnings");
 });
 
-// What the outage test expects: Chromium reports each refused request, and
+// What the outage test expects: Chromium reports each refused request (or
+// one the closing emulator reset under way), and
 // the example logs the provider's connection error as a "[live]" warning.
 // A presence request (here-now) that falls inside the outage is refused and
 // logged too; the watcher reads the members again once PubNub is back.
 const OUTAGE_NOISE =
-  /net::ERR_CONNECTION_REFUSED|net::ERR_EMPTY_RESPONSE|\[live\] Lost the connection|\[live\] Presence on "[^"]+": PubNub refused a presence request/;
+  /net::ERR_CONNECTION_REFUSED|net::ERR_CONNECTION_RESET|net::ERR_EMPTY_RESPONSE|\[live\] Lost the connection|\[live\] Presence on "[^"]+": PubNub refused a presence request/;
 
 describe("the guide's app in two windows of two users", () => {
   it("signs in on the login screen with a name or a suggested one, and signs out", async () => {

@@ -12,6 +12,7 @@ import {
   startExampleAndBrowser,
   waitLive,
 } from "./exampleBrowser.mjs";
+import { eventually } from "./liveListener.mjs";
 import { sideBySide } from "./screenshots.mjs";
 
 let example;
@@ -24,14 +25,6 @@ const problems = [];
 async function openWindowOf(user) {
   const window = await newWindow(browser);
   return openLiveTab(window, example, { path: "/posts", user, problems });
-}
-
-/** Resolves once `check()` is true; fails after 20 s. */
-async function waitFor(check) {
-  for (let waited = 0; !check(); waited += 50) {
-    assert.ok(waited < 20_000, "timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** `page` at `path`, once it is live again. */
@@ -255,10 +248,12 @@ describe("the guide's app in two windows of two users", () => {
       }),
     });
     assert.equal(response.status, 201);
-    await waitFor(() =>
-      example.log.some((line) =>
-        /^could not publish created posts .*; retrying$/.test(line),
-      ),
+    await eventually(
+      () =>
+        example.log.some((line) =>
+          /^could not publish created posts .*; retrying$/.test(line),
+        ),
+      "the backend's failed publish",
     );
 
     const { startEmulatorServer } = await import(

@@ -12,14 +12,14 @@ if (!sql?.trim()) {
 }
 
 async function runOnServer(url) {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const { openPostgresDatabase } = await import(
+    "../server/postgresDatabase.mjs"
+  );
+  const database = await openPostgresDatabase(url);
   try {
-    const result = [await client.query(sql)].flat().at(-1);
-    return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    return await database.exec(sql);
   } finally {
-    await client.end();
+    await database.close();
   }
 }
 

@@ -97,14 +97,14 @@ async function route(database, request, url) {
     return list(database, name, url);
   }
   if (!/^\d+$/.test(id)) throw new HttpError(404, `No ${name} with id ${id}`);
+  const selectOne = () =>
+    database.query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
   const found = async (rows) => {
     if (rows.length === 0) throw new HttpError(404, `No ${name} with id ${id}`);
     return { body: record(rows[0]) };
   };
   if (request.method === "GET") {
-    return found(
-      await database.query(`SELECT * FROM ${table} WHERE id = $1`, [id]),
-    );
+    return found(await selectOne());
   }
   if (request.method === "DELETE") {
     return found(
@@ -116,9 +116,7 @@ async function route(database, request, url) {
   const columns = toColumns(name, await bodyOf(request));
   const names = Object.keys(columns);
   if (names.length === 0) {
-    return found(
-      await database.query(`SELECT * FROM ${table} WHERE id = $1`, [id]),
-    );
+    return found(await selectOne());
   }
   const assignments = names.map((column, index) => `${column} = $${index + 2}`);
   return found(
@@ -177,9 +175,14 @@ function insertSql(table, columns) {
   return `INSERT INTO ${table} (${names.join(", ")}) VALUES (${values.join(", ")}) RETURNING *`;
 }
 
-async function bodyOf(request) {
+async function textOf(request) {
   let text = "";
   for await (const chunk of request) text += chunk;
+  return text;
+}
+
+async function bodyOf(request) {
+  const text = await textOf(request);
   try {
     return JSON.parse(text || "{}");
   } catch {
@@ -206,7 +209,5 @@ async function runSql(database, request) {
       "POST /__sql is for `npm run example:sql` on this machine only",
     );
   }
-  let sql = "";
-  for await (const chunk of request) sql += chunk;
-  return database.exec(sql);
+  return database.exec(await textOf(request));
 }
